@@ -1,0 +1,50 @@
+using CpWebSocket.Transport;
+
+namespace CpWebSocket;
+
+public sealed partial class HttpWebSocket
+{
+    private CancellationTokenSource? _reconnectDelay;
+
+    private void ScheduleReconnectNoLock(int attempt)
+    {
+        var policy = _options.Reconnect!;
+        var delay = policy.GetDelay(attempt);
+        Log.Reconnecting(_logger, Url, attempt, policy.MaxAttempts, delay);
+        _reconnectDelay = new CancellationTokenSource();
+        _ = ReconnectAfterAsync(attempt, delay, _reconnectDelay.Token);
+    }
+
+    private void CancelReconnectNoLock()
+    {
+        _reconnectDelay?.Cancel();
+        _reconnectDelay?.Dispose();
+        _reconnectDelay = null;
+    }
+
+    private async Task ReconnectAfterAsync(int attempt, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // Close(), Open() or disposal came first
+        }
+
+        Connection? started;
+        lock (_gate)
+        {
+            if (cancellationToken.IsCancellationRequested || _disposed || _status != WebSocketStatus.Closed)
+            {
+                return;
+            }
+
+            started = BeginOpeningNoLock(attempt);
+        }
+
+        _dispatcher.Drain();
+        await ConnectAsync(started).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net.WebSockets;
+
+namespace CpWebSocket.Transport;
+
+/// <summary>
+/// Wraps the connected socket handed to <c>Websocket.Client</c>, to add what its receive loop lacks:
+/// it remembers whether the last complete message was text or binary (the loop reports every frame as
+/// binary once text conversion is off), refuses a message over the size limit while it arrives (the loop
+/// would buffer it whole), and tells when a close frame has been written.
+/// </summary>
+internal sealed class GuardedWebSocket : WebSocket
+{
+    private readonly WebSocket _inner;
+    private readonly long _maxMessageSize;
+    private readonly TimeSpan _closeTimeout;
+    private readonly TaskCompletionSource _closeSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _messageBytes;
+
+    public GuardedWebSocket(WebSocket inner, long maxMessageSize, TimeSpan closeTimeout)
+    {
+        _inner = inner;
+        _maxMessageSize = maxMessageSize;
+        _closeTimeout = closeTimeout;
+    }
+
+    /// <summary>The frame type of the last complete message received.</summary>
+    public WebSocketMessageKind LastMessageKind { get; private set; }
+
+    /// <summary>The status this side put in its close frame, once it sent one.</summary>
+    public WebSocketCloseStatus? SentCloseStatus { get; private set; }
+
+    /// <summary>Completes once a close frame has been written (or the attempt to write it ended).</summary>
+    public Task CloseSent => _closeSent.Task;
+
+    public override WebSocketCloseStatus? CloseStatus => _inner.CloseStatus;
+
+    public override string? CloseStatusDescription => _inner.CloseStatusDescription;
+
+    public override WebSocketState State => _inner.State;
+
+    public override string? SubProtocol => _inner.SubProtocol;
+
+    public override void Abort()
+    {
+        _inner.Abort();
+        _closeSent.TrySetResult();
+    }
+
+    public override async Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
+    {
+        SentCloseStatus ??= closeStatus;
+        try
+        {
+            await _inner.CloseAsync(closeStatus, statusDescription, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _closeSent.TrySetResult();
+        }
+    }
+
+    public override async Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
+    {
+        SentCloseStatus ??= closeStatus;
+        try
+        {
+            await _inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _closeSent.TrySetResult();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _inner.Dispose();
+        _closeSent.TrySetResult();
+    }
+
+    public override Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken) =>
+        ReceiveAsync(buffer.AsMemory(), cancellationToken).AsTask().ContinueWith(
+            static t => new WebSocketReceiveResult(t.Result.Count, t.Result.MessageType, t.Result.EndOfMessage),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    public override ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var pending = _inner.ReceiveAsync(buffer, cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            var result = pending.Result;
+            return IsOverLimit(result) ? RefuseAsync() : new ValueTask<ValueWebSocketReceiveResult>(result);
+        }
+
+        return InspectAsync(pending);
+    }
+
+    public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
+        _inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+
+    public override ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
+        _inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+
+    private async ValueTask<ValueWebSocketReceiveResult> InspectAsync(ValueTask<ValueWebSocketReceiveResult> pending)
+    {
+        var result = await pending.ConfigureAwait(false);
+        return IsOverLimit(result) ? await RefuseAsync().ConfigureAwait(false) : result;
+    }
+
+    private async ValueTask<ValueWebSocketReceiveResult> RefuseAsync()
+    {
+        await RefuseOversizedMessageAsync().ConfigureAwait(false);
+        throw new MessageTooLargeException(_maxMessageSize);
+    }
+
+    /// <summary>Counts the bytes of the message in progress; true once it exceeds the limit.</summary>
+    private bool IsOverLimit(ValueWebSocketReceiveResult result)
+    {
+        if (result.MessageType == WebSocketMessageType.Close)
+        {
+            return false;
+        }
+
+        _messageBytes += result.Count;
+        if (_messageBytes > _maxMessageSize)
+        {
+            return true;
+        }
+
+        if (result.EndOfMessage)
+        {
+            LastMessageKind = result.MessageType == WebSocketMessageType.Text ? WebSocketMessageKind.Text : WebSocketMessageKind.Binary;
+            _messageBytes = 0;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Closes with 1009 and waits, within the close timeout, for the peer's close frame; the rest of the
+    /// oversized message is read into a small scratch buffer and dropped, never accumulated.
+    /// </summary>
+    private async Task RefuseOversizedMessageAsync()
+    {
+        using var timeout = new CancellationTokenSource(_closeTimeout);
+        try
+        {
+            await CloseOutputAsync(
+                WebSocketCloseStatus.MessageTooBig,
+                $"Message exceeds the {_maxMessageSize} byte limit.",
+                timeout.Token).ConfigureAwait(false);
+
+            var scratch = new byte[1024];
+            while (_inner.State is WebSocketState.CloseSent)
+            {
+                var drained = await _inner.ReceiveAsync(scratch.AsMemory(), timeout.Token).ConfigureAwait(false);
+                if (drained.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            _inner.Abort();
+        }
+    }
+}
