@@ -38,6 +38,12 @@ public sealed partial class HttpWebSocket
 
     private ValueTask DeliverAsync(PendingEvent pending)
     {
+        if (pending.Continuation is { } continuation)
+        {
+            continuation();
+            return default;
+        }
+
         if (_callback is not null)
         {
             try

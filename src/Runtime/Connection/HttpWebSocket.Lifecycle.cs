@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.WebSockets;
 using CpWebSocket.Transport;
 using Websocket.Client;
@@ -182,7 +181,8 @@ public sealed partial class HttpWebSocket
 
             connection.WasOpen = true;
             SetStatusNoLock(WebSocketStatus.Open, PendingEvent.Lifecycle(WebSocketEvent.Opened));
-            _opened?.TrySetResult();
+            var opened = _opened;
+            _dispatcher.Enqueue(PendingEvent.After(() => opened?.TrySetResult()));
             Log.Opened(_logger, Url);
         }
 
@@ -199,9 +199,11 @@ public sealed partial class HttpWebSocket
         switch (info.Type)
         {
             case DisconnectionType.ByServer:
+                OnConnected(connection);
                 _ = FinishPeerCloseAsync(connection, info.CloseStatus, info.CloseStatusDescription);
                 break;
             case DisconnectionType.Lost or DisconnectionType.NoMessageReceived:
+                OnConnected(connection); // a loss right after the handshake still opened first
                 var (error, close) = DescribeLoss(connection, info.Exception);
                 FinishCycle(connection, close, error);
                 break;
@@ -246,28 +248,31 @@ public sealed partial class HttpWebSocket
         return (lost, new WebSocketCloseInfo(socket?.CloseStatus, socket?.CloseStatusDescription, ByPeer: true, WillReconnect: false));
     }
 
-    /// <summary>Runs the close handshake we started, after the sends queued before it, bounded by the close timeout.</summary>
+    /// <summary>
+    /// Runs the close handshake we started, after the sends queued before it, bounded by the close timeout.
+    /// Only our close frame is written here; the receive loop keeps reading (messages that still arrive are
+    /// reported) until the peer's close frame.
+    /// </summary>
     private async Task CloseHandshakeAsync(Connection connection)
     {
-        var timeout = _options.CloseTimeout;
-        var clock = Stopwatch.StartNew();
+        var socket = connection.Socket!;
+        using var timeout = new CancellationTokenSource(_options.CloseTimeout);
         var sendTurn = false;
         try
         {
-            sendTurn = await _sendLock.WaitAsync(timeout).ConfigureAwait(false);
-            var remaining = timeout == Timeout.InfiniteTimeSpan ? timeout : timeout - clock.Elapsed;
-            var stop = sendTurn && remaining > TimeSpan.Zero
-                ? connection.Client.Stop(WebSocketCloseStatus.NormalClosure, string.Empty)
-                : Task.FromResult(false);
-            if (!await Completes(stop, remaining).ConfigureAwait(false))
-            {
-                Log.CloseTimedOut(_logger, Url, timeout);
-                connection.Socket?.Abort();
-            }
+            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            sendTurn = true;
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).ConfigureAwait(false);
+            await socket.CloseReceived.WaitAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or WebsocketException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            connection.Socket?.Abort();
+            Log.CloseTimedOut(_logger, Url, _options.CloseTimeout);
+            socket.Abort();
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+        {
+            socket.Abort();
         }
         finally
         {
@@ -277,26 +282,7 @@ public sealed partial class HttpWebSocket
             }
         }
 
-        var socket = connection.Socket;
-        FinishCycle(connection, new WebSocketCloseInfo(socket?.CloseStatus, socket?.CloseStatusDescription, ByPeer: false, WillReconnect: false), null);
-    }
-
-    private static async Task<bool> Completes(Task<bool> task, TimeSpan timeout)
-    {
-        if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
-        {
-            return task.IsCompleted;
-        }
-
-        try
-        {
-            await task.WaitAsync(timeout).ConfigureAwait(false);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
+        FinishCycle(connection, new WebSocketCloseInfo(socket.CloseStatus, socket.CloseStatusDescription, ByPeer: false, WillReconnect: false), null);
     }
 
     /// <summary>Ends the cycle of <paramref name="connection"/> if it is still the current one, then disposes it.</summary>
@@ -339,9 +325,19 @@ public sealed partial class HttpWebSocket
 
         SetStatusNoLock(WebSocketStatus.Closed, PendingEvent.ForClosed(close));
         Log.Closed(_logger, Url, close.Status, close.Description, close.ByPeer);
-        _opened?.TrySetException(new WebSocketConnectException(openFailure, error?.Exception));
-        _opened?.Task.Exception?.Handle(static _ => true); // observed: OpenAsync may never be awaited
-        _closed?.TrySetResult();
+
+        // The tasks of OpenAsync and CloseAsync complete after the handlers of the events above ran.
+        var (opened, closed) = (_opened, _closed);
+        var failure = new WebSocketConnectException(openFailure, error?.Exception);
+        _dispatcher.Enqueue(PendingEvent.After(() =>
+        {
+            if (opened?.TrySetException(failure) == true)
+            {
+                _ = opened.Task.Exception; // observed: OpenAsync may never be awaited
+            }
+
+            closed?.TrySetResult();
+        }));
 
         if (reconnect)
         {

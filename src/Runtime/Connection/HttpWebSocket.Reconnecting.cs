@@ -6,6 +6,18 @@ public sealed partial class HttpWebSocket
 {
     private CancellationTokenSource? _reconnectDelay;
 
+    /// <summary>Whether a reconnect is scheduled and has not started yet.</summary>
+    internal bool IsReconnectPending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reconnectDelay is not null;
+            }
+        }
+    }
+
     private void ScheduleReconnectNoLock(int attempt)
     {
         var policy = _options.Reconnect!;
@@ -41,6 +53,8 @@ public sealed partial class HttpWebSocket
                 return;
             }
 
+            _reconnectDelay?.Dispose();
+            _reconnectDelay = null;
             started = BeginOpeningNoLock(attempt);
         }
 

@@ -14,6 +14,7 @@ internal sealed class GuardedWebSocket : WebSocket
     private readonly long _maxMessageSize;
     private readonly TimeSpan _closeTimeout;
     private readonly TaskCompletionSource _closeSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _closeReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _messageBytes;
 
     public GuardedWebSocket(WebSocket inner, long maxMessageSize, TimeSpan closeTimeout)
@@ -32,11 +33,20 @@ internal sealed class GuardedWebSocket : WebSocket
     /// <summary>Completes once a close frame has been written (or the attempt to write it ended).</summary>
     public Task CloseSent => _closeSent.Task;
 
+    /// <summary>Completes once the peer's close frame has been read (or the socket was aborted).</summary>
+    public Task CloseReceived => _closeReceived.Task;
+
     public override WebSocketCloseStatus? CloseStatus => _inner.CloseStatus;
 
     public override string? CloseStatusDescription => _inner.CloseStatusDescription;
 
-    public override WebSocketState State => _inner.State;
+    /// <remarks>
+    /// <c>Websocket.Client</c> stops reading once the state leaves <see cref="WebSocketState.Open"/>. After this side
+    /// sent its close frame the peer may still send messages before its own close frame; reporting
+    /// <see cref="WebSocketState.CloseSent"/> as open keeps that loop reading them (they are reported, not lost)
+    /// until the peer's close frame arrives.
+    /// </remarks>
+    public override WebSocketState State => _inner.State is WebSocketState.CloseSent ? WebSocketState.Open : _inner.State;
 
     public override string? SubProtocol => _inner.SubProtocol;
 
@@ -44,6 +54,7 @@ internal sealed class GuardedWebSocket : WebSocket
     {
         _inner.Abort();
         _closeSent.TrySetResult();
+        _closeReceived.TrySetResult();
     }
 
     public override async Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
@@ -61,7 +72,13 @@ internal sealed class GuardedWebSocket : WebSocket
 
     public override async Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
     {
-        SentCloseStatus ??= closeStatus;
+        // Websocket.Client answers every close frame it reads, even one that answers ours: one close frame is enough.
+        if (SentCloseStatus is not null)
+        {
+            return;
+        }
+
+        SentCloseStatus = closeStatus;
         try
         {
             await _inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken).ConfigureAwait(false);
@@ -76,6 +93,7 @@ internal sealed class GuardedWebSocket : WebSocket
     {
         _inner.Dispose();
         _closeSent.TrySetResult();
+        _closeReceived.TrySetResult();
     }
 
     public override Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken) =>
@@ -120,6 +138,7 @@ internal sealed class GuardedWebSocket : WebSocket
     {
         if (result.MessageType == WebSocketMessageType.Close)
         {
+            _closeReceived.TrySetResult();
             return false;
         }
 

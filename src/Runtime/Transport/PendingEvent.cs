@@ -3,13 +3,14 @@ namespace CpWebSocket.Transport;
 /// <summary>One event waiting for its turn in the <see cref="EventDispatcher"/>.</summary>
 internal readonly struct PendingEvent
 {
-    private PendingEvent(WebSocketEvent @event, WebSocketMessage message, IDisposable? messageOwner, WebSocketErrorInfo? error, WebSocketCloseInfo? close)
+    private PendingEvent(WebSocketEvent @event, WebSocketMessage message, IDisposable? messageOwner, WebSocketErrorInfo? error, WebSocketCloseInfo? close, Action? continuation = null)
     {
         Event = @event;
         Message = message;
         MessageOwner = messageOwner;
         Error = error;
         Close = close;
+        Continuation = continuation;
     }
 
     public WebSocketEvent Event { get; }
@@ -23,11 +24,19 @@ internal readonly struct PendingEvent
 
     public WebSocketCloseInfo? Close { get; }
 
+    /// <summary>
+    /// Not an event: work that must happen after the events queued before it were delivered, such as completing
+    /// the task of <c>OpenAsync</c> only once the <c>Opened</c> handlers ran.
+    /// </summary>
+    public Action? Continuation { get; }
+
     public static PendingEvent Lifecycle(WebSocketEvent @event) => new(@event, default, null, null, null);
 
     public static PendingEvent ForMessage(WebSocketMessage message, IDisposable? owner) => new(WebSocketEvent.Message, message, owner, null, null);
 
     public static PendingEvent ForError(WebSocketErrorInfo error) => new(WebSocketEvent.Error, default, null, error, null);
+
+    public static PendingEvent After(Action continuation) => new(default, default, null, null, null, continuation);
 
     public static PendingEvent ForClosed(WebSocketCloseInfo close) => new(WebSocketEvent.Closed, default, null, null, close);
 }
