@@ -44,6 +44,16 @@ public sealed partial class HttpWebSocket
             return default;
         }
 
+        // Decided at delivery, not arrival: a message queued behind a handler that closed is not delivered as one.
+        if (pending.Event == WebSocketEvent.Message && (pending.Source != _current || _status != WebSocketStatus.Open))
+        {
+            var shown = _current == pending.Source ? _status.ToString() : "Closed";
+            return DeliverAsync(PendingEvent.ForError(new WebSocketErrorInfo(
+                WebSocketErrorKind.MessageWhileNotOpen,
+                $"A {pending.Message.Kind.ToString().ToLowerInvariant()} message of {pending.Message.Data.Length} bytes arrived while the status was {shown}; it was not delivered.",
+                rawText: pending.Message.GetText())));
+        }
+
         if (_callback is not null)
         {
             try

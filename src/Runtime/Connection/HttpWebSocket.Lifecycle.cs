@@ -57,17 +57,13 @@ public sealed partial class HttpWebSocket
         Task opened;
         lock (_gate)
         {
-            if (_status == WebSocketStatus.Open)
-            {
-                return Task.CompletedTask;
-            }
-
             if (status == WebSocketStatus.Closing || _opened is null)
             {
                 return Task.FromException(new InvalidOperationException(
                     $"The connection to {Url} is closing; await CloseAsync before opening it again."));
             }
 
+            // Completes once the Opened event was delivered (or with the failure after Error and Closed).
             opened = _opened.Task;
         }
 
@@ -126,11 +122,12 @@ public sealed partial class HttpWebSocket
         Task closed;
         lock (_gate)
         {
-            if (_status == WebSocketStatus.Closed || _closed is null)
+            if (_closed is null)
             {
-                return Task.CompletedTask;
+                return Task.CompletedTask; // never opened
             }
 
+            // Completes once the Closed event was delivered, even when the status already reads Closed.
             closed = _closed.Task;
         }
 

@@ -25,20 +25,7 @@ public sealed partial class HttpWebSocket
                 : response.Binary ?? System.Text.Encoding.UTF8.GetBytes(response.Text ?? string.Empty);
             var message = new WebSocketMessage(connection.Socket?.LastMessageKind ?? WebSocketMessageKind.Binary, data);
 
-            var status = _status;
-            if (_current != connection || status != WebSocketStatus.Open)
-            {
-                var error = new WebSocketErrorInfo(
-                    WebSocketErrorKind.MessageWhileNotOpen,
-                    $"A {message.Kind.ToString().ToLowerInvariant()} message of {data.Length} bytes arrived while the status was {status}; it was not delivered.",
-                    rawText: message.GetText());
-                owner?.Dispose();
-                owner = null;
-                _dispatcher.Post(PendingEvent.ForError(error));
-                return;
-            }
-
-            var pending = PendingEvent.ForMessage(message, owner);
+            var pending = PendingEvent.ForMessage(message, owner, connection);
             owner = null; // the dispatcher returns the buffer once the message was delivered
             _dispatcher.Post(pending);
         }

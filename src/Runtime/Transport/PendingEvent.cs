@@ -3,8 +3,9 @@ namespace CpWebSocket.Transport;
 /// <summary>One event waiting for its turn in the <see cref="EventDispatcher"/>.</summary>
 internal readonly struct PendingEvent
 {
-    private PendingEvent(WebSocketEvent @event, WebSocketMessage message, IDisposable? messageOwner, WebSocketErrorInfo? error, WebSocketCloseInfo? close, Action? continuation = null)
+    private PendingEvent(WebSocketEvent @event, WebSocketMessage message, IDisposable? messageOwner, WebSocketErrorInfo? error, WebSocketCloseInfo? close, Action? continuation = null, Connection? source = null)
     {
+        Source = source;
         Event = @event;
         Message = message;
         MessageOwner = messageOwner;
@@ -14,6 +15,9 @@ internal readonly struct PendingEvent
     }
 
     public WebSocketEvent Event { get; }
+
+    /// <summary>The connection a message arrived on.</summary>
+    public Connection? Source { get; }
 
     public WebSocketMessage Message { get; }
 
@@ -32,7 +36,7 @@ internal readonly struct PendingEvent
 
     public static PendingEvent Lifecycle(WebSocketEvent @event) => new(@event, default, null, null, null);
 
-    public static PendingEvent ForMessage(WebSocketMessage message, IDisposable? owner) => new(WebSocketEvent.Message, message, owner, null, null);
+    public static PendingEvent ForMessage(WebSocketMessage message, IDisposable? owner, Connection source) => new(WebSocketEvent.Message, message, owner, null, null, null, source);
 
     public static PendingEvent ForError(WebSocketErrorInfo error) => new(WebSocketEvent.Error, default, null, error, null);
 
