@@ -12,12 +12,13 @@ public sealed class SeedApiExample(TestServerFixture fixture)
         var url = fixture.Server.WsUri("/echo");
         var log = new List<string>();
         var echoes = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var messages = 0;
 
         // README: seed API (begin)
         var socket = HttpWebSocket.New(url, (evt, message) =>
         {
             log.Add($"{evt}: {message}");               // opening, opened, message, closing, closed, error
-            if (evt == WebSocketEvent.Message && message == "hello as text")
+            if (evt == WebSocketEvent.Message && ++messages == 3)
             {
                 echoes.TrySetResult();
             }
