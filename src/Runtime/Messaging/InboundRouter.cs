@@ -1,0 +1,250 @@
+using System.Buffers;
+using System.Collections.ObjectModel;
+using System.Text;
+using System.Text.Json;
+
+namespace CpWebSocket.Messaging;
+
+/// <summary>
+/// Routes received text messages to the <see cref="InboundContract"/> their discriminator names, straight from
+/// their UTF-8 bytes: one reader pass over the top-level object finds the discriminator wherever it stands (and
+/// the payload when wrapped), a table lookup finds the contract without allocating, and the message is
+/// deserialized once. Create it with <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
+/// </summary>
+public sealed class InboundRouter
+{
+    // Escaped discriminators are unescaped on the stack up to this size, in a pooled array beyond it.
+    private const int StackUnescapeLimit = 256;
+
+    private readonly MessageProtocol _protocol;
+    private readonly Utf8DiscriminatorTable? _strings;
+    private readonly Dictionary<long, InboundContract>? _integers;
+
+    internal InboundRouter(MessageProtocol protocol, InboundContract[] contracts)
+    {
+        _protocol = protocol;
+        Contracts = new ReadOnlyCollection<InboundContract>(contracts);
+
+        InboundContract? first = null;
+        var strings = new List<(byte[] Key, InboundContract Contract)>();
+        var integers = new Dictionary<long, InboundContract>();
+        var seen = new Dictionary<MessageDiscriminator, InboundContract>();
+        foreach (var contract in contracts)
+        {
+            if (contract is null)
+            {
+                throw new ArgumentException("The inbound contracts contain null.", nameof(contracts));
+            }
+
+            if (contract.Protocol != protocol)
+            {
+                throw new ArgumentException(
+                    $"The inbound contract for {contract.MessageType} belongs to another MessageProtocol; create every contract of a router with the protocol that creates the router.",
+                    nameof(contracts));
+            }
+
+            first ??= contract;
+            if (contract.Discriminator.IsString != first.Discriminator.IsString)
+            {
+                var (text, number) = first.Discriminator.IsString ? (first, contract) : (contract, first);
+                throw new ArgumentException(
+                    $"The inbound contracts mix string and integer discriminators: {text.MessageType} uses {text.Discriminator.ToDisplayString()} and {number.MessageType} uses {number.Discriminator.ToDisplayString()}. One protocol uses one kind; make them all strings or all integers.",
+                    nameof(contracts));
+            }
+
+            if (seen.TryGetValue(contract.Discriminator, out var other))
+            {
+                throw new ArgumentException(
+                    $"The inbound contracts for {other.MessageType} and {contract.MessageType} both use the discriminator {contract.Discriminator.ToDisplayString()}; each received type needs its own discriminator.",
+                    nameof(contracts));
+            }
+
+            seen.Add(contract.Discriminator, contract);
+            if (contract.Discriminator.IsString)
+            {
+                strings.Add((Encoding.UTF8.GetBytes(contract.Discriminator.StringValue!), contract));
+            }
+            else
+            {
+                integers.Add(contract.Discriminator.IntegerValue, contract);
+            }
+        }
+
+        // With no contracts at all, either kind is well-formed and simply unhandled.
+        _strings = first is null || first.Discriminator.IsString ? new Utf8DiscriminatorTable(strings) : null;
+        _integers = first is null || !first.Discriminator.IsString ? integers : null;
+    }
+
+    /// <summary>The contracts messages are routed to.</summary>
+    public IReadOnlyList<InboundContract> Contracts { get; }
+
+    /// <summary>The envelope received messages are read with.</summary>
+    public MessageEnvelope Envelope => _protocol.Envelope;
+
+    /// <summary>
+    /// Finds the contract of a received text message, deserializes it and starts its handler. Never throws for a
+    /// bad message: every failure is an outcome. Allocates nothing beyond the deserialized message on success.
+    /// </summary>
+    /// <param name="client">Passed to the handler.</param>
+    /// <param name="message">The message's UTF-8 bytes.</param>
+    /// <param name="cancellationToken">Passed to the handler.</param>
+    internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        var json = message.Span;
+        InboundScan scan;
+        try
+        {
+            scan = Scan(json);
+        }
+        catch (JsonException ex)
+        {
+            return InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
+        }
+
+        var envelope = _protocol.Envelope;
+        switch (scan.Status)
+        {
+            case InboundScanStatus.NotAnObject:
+                return InboundOutcome.Failed(MessageErrors.NotAnObject(scan.Token, envelope, json));
+            case InboundScanStatus.MissingDiscriminator:
+                return InboundOutcome.Failed(MessageErrors.MissingDiscriminator(envelope, json));
+            case InboundScanStatus.DiscriminatorOfWrongType:
+                return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongType(scan.Token, envelope, json));
+            case InboundScanStatus.DiscriminatorNotAnInteger:
+                return InboundOutcome.Failed(MessageErrors.DiscriminatorNotAnInteger(envelope, json));
+            case InboundScanStatus.DiscriminatorOfWrongKind:
+                return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongKind(scan.Token == JsonTokenType.String, envelope, json));
+        }
+
+        if (scan.Contract is not { } contract)
+        {
+            return InboundOutcome.Unhandled(scan.Unmatched);
+        }
+
+        if (!envelope.IsWrapped)
+        {
+            // Flat: the discriminator is just a property the contract type does not map.
+            return contract.Deliver(client, json, json, cancellationToken);
+        }
+
+        return scan.PayloadStart < 0
+            ? InboundOutcome.Failed(MessageErrors.PayloadMissing(contract, json))
+            : contract.Deliver(client, json, json.Slice(scan.PayloadStart, scan.PayloadLength), cancellationToken);
+    }
+
+    /// <summary>Reads the whole top-level object once; throws <see cref="JsonException"/> when the text is not valid JSON.</summary>
+    private InboundScan Scan(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, _protocol.ReaderOptions);
+        reader.Read();
+        var scan = new InboundScan { Status = InboundScanStatus.MissingDiscriminator, PayloadStart = -1 };
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            scan.Status = InboundScanStatus.NotAnObject;
+            scan.Token = reader.TokenType;
+            return scan;
+        }
+
+        var discriminatorName = _protocol.DiscriminatorPropertyUtf8;
+        var payloadName = _protocol.PayloadPropertyUtf8;
+        var discriminatorSeen = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!discriminatorSeen && reader.ValueTextEquals(discriminatorName))
+            {
+                discriminatorSeen = true;
+                reader.Read();
+                ReadDiscriminator(ref reader, ref scan);
+                reader.Skip();
+            }
+            else if (payloadName is not null && scan.PayloadStart < 0 && reader.ValueTextEquals(payloadName))
+            {
+                reader.Read();
+                scan.PayloadStart = checked((int)reader.TokenStartIndex);
+                reader.Skip();
+                scan.PayloadLength = checked((int)reader.BytesConsumed) - scan.PayloadStart;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        // The loop stopped at the top-level '}'; one more read rejects anything but whitespace after it.
+        reader.Read();
+        return scan;
+    }
+
+    private void ReadDiscriminator(ref Utf8JsonReader reader, ref InboundScan scan)
+    {
+        scan.Token = reader.TokenType;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String when _strings is null:
+                scan.Status = InboundScanStatus.DiscriminatorOfWrongKind;
+                return;
+            case JsonTokenType.String:
+                scan.Status = InboundScanStatus.Found;
+                scan.Contract = FindString(ref reader, _strings);
+                if (scan.Contract is null)
+                {
+                    scan.Unmatched = reader.GetString()!;
+                }
+
+                return;
+            case JsonTokenType.Number:
+                if (!reader.TryGetInt64(out var value))
+                {
+                    scan.Status = InboundScanStatus.DiscriminatorNotAnInteger;
+                }
+                else if (_integers is null)
+                {
+                    scan.Status = InboundScanStatus.DiscriminatorOfWrongKind;
+                }
+                else
+                {
+                    scan.Status = InboundScanStatus.Found;
+                    if (_integers.TryGetValue(value, out var contract))
+                    {
+                        scan.Contract = contract;
+                    }
+                    else
+                    {
+                        scan.Unmatched = value;
+                    }
+                }
+
+                return;
+            default:
+                scan.Status = InboundScanStatus.DiscriminatorOfWrongType;
+                return;
+        }
+    }
+
+    private static InboundContract? FindString(ref Utf8JsonReader reader, Utf8DiscriminatorTable table)
+    {
+        var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped)
+        {
+            return table.Find(raw);
+        }
+
+        // Unescaping never lengthens a value, so the escaped length bounds the scratch space.
+        byte[]? rented = null;
+        var scratch = raw.Length <= StackUnescapeLimit
+            ? stackalloc byte[StackUnescapeLimit]
+            : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
+        try
+        {
+            var length = reader.CopyString(scratch);
+            return table.Find(scratch[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace CpWebSocket.Messaging;
+
+/// <summary>
+/// How messages are laid out on the wire: the property that carries the discriminator, and whether the
+/// message's own properties stand next to it (flat) or inside a payload property (wrapped).
+/// </summary>
+/// <example>
+/// <code language="csharp">
+/// new MessageEnvelope();                 // {"type":"chat.say","room":"lobby","text":"hi"}
+/// new MessageEnvelope("op", "d");        // {"op":"chat.say","d":{"room":"lobby","text":"hi"}}
+/// </code>
+/// </example>
+public sealed class MessageEnvelope
+{
+    /// <summary>Describes an envelope.</summary>
+    /// <param name="discriminatorProperty">The JSON property that carries the discriminator. Default <c>"type"</c>.</param>
+    /// <param name="payloadProperty">The JSON property that carries the message, or <see langword="null"/> for flat messages.</param>
+    /// <exception cref="ArgumentException">A property name is empty, or both names are the same.</exception>
+    public MessageEnvelope(string discriminatorProperty = "type", string? payloadProperty = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(discriminatorProperty);
+        if (payloadProperty is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(payloadProperty);
+            if (string.Equals(payloadProperty, discriminatorProperty, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"The payload property and the discriminator property are both '{payloadProperty}'; a wrapped envelope needs two different names.",
+                    nameof(payloadProperty));
+            }
+        }
+
+        DiscriminatorProperty = discriminatorProperty;
+        PayloadProperty = payloadProperty;
+    }
+
+    /// <summary>The JSON property that carries the discriminator; matched exactly (case-sensitive).</summary>
+    public string DiscriminatorProperty { get; }
+
+    /// <summary>The JSON property that carries the message when wrapped; <see langword="null"/> when flat.</summary>
+    public string? PayloadProperty { get; }
+
+    /// <summary>Whether messages sit inside <see cref="PayloadProperty"/> rather than next to the discriminator.</summary>
+    public bool IsWrapped => PayloadProperty is not null;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        IsWrapped ? $"wrapped: '{DiscriminatorProperty}' + '{PayloadProperty}'" : $"flat: '{DiscriminatorProperty}'";
+}

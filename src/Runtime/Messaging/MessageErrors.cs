@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CpWebSocket.Messaging;
+
+/// <summary>The errors and exception messages of the codec, each saying what was wrong with which message.</summary>
+internal static class MessageErrors
+{
+    public static WebSocketErrorInfo InvalidJson(JsonException exception, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.InvalidJson,
+        $"A text message is not valid JSON, so it was not routed: {exception.Message}",
+        exception,
+        Text(message));
+
+    public static WebSocketErrorInfo NotAnObject(JsonTokenType token, MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.InvalidJson,
+        $"A text message is {Describe(token)}, not a JSON object, so it was not routed: messages are objects with a '{envelope.DiscriminatorProperty}' property.",
+        rawText: Text(message));
+
+    public static WebSocketErrorInfo MissingDiscriminator(MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.MissingDiscriminator,
+        $"A JSON message has no '{envelope.DiscriminatorProperty}' property, so it was not routed.",
+        rawText: Text(message));
+
+    public static WebSocketErrorInfo DiscriminatorOfWrongType(JsonTokenType token, MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.MissingDiscriminator,
+        $"The '{envelope.DiscriminatorProperty}' property of a JSON message is {Describe(token)}, not a string or an integer, so the message was not routed.",
+        rawText: Text(message));
+
+    public static WebSocketErrorInfo DiscriminatorNotAnInteger(MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.MissingDiscriminator,
+        $"The '{envelope.DiscriminatorProperty}' property of a JSON message is a number but not a 64-bit integer, so the message was not routed.",
+        rawText: Text(message));
+
+    public static WebSocketErrorInfo DiscriminatorOfWrongKind(bool isString, MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.MissingDiscriminator,
+        isString
+            ? $"The '{envelope.DiscriminatorProperty}' property of a JSON message is a string, but this client's discriminators are integers, so the message was not routed."
+            : $"The '{envelope.DiscriminatorProperty}' property of a JSON message is an integer, but this client's discriminators are strings, so the message was not routed.",
+        rawText: Text(message));
+
+    public static WebSocketErrorInfo PayloadMissing(InboundContract contract, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.Deserialization,
+        $"A {contract.Discriminator.ToDisplayString()} message has no '{contract.Protocol.Envelope.PayloadProperty}' property, so it was not deserialized into {contract.MessageType}.",
+        rawText: Text(message));
+
+    public static WebSocketErrorInfo NotDeserialized(InboundContract contract, Exception exception, ReadOnlySpan<byte> message)
+    {
+        var envelope = contract.Protocol.Envelope;
+        var where = envelope.IsWrapped && exception is JsonException
+            ? $" (the path and position are within its '{envelope.PayloadProperty}' property)"
+            : string.Empty;
+        return new(
+            WebSocketErrorKind.Deserialization,
+            $"A {contract.Discriminator.ToDisplayString()} message did not deserialize into {contract.MessageType}: {exception.Message}{where}",
+            exception,
+            Text(message));
+    }
+
+    public static WebSocketErrorInfo DeserializedToNull(InboundContract contract, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.Deserialization,
+        $"A {contract.Discriminator.ToDisplayString()} message deserialized to null instead of a {contract.MessageType}, so its handler was not called.",
+        rawText: Text(message));
+
+    public static WebSocketErrorInfo HandlerFailed(InboundContract contract, Exception exception, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.Callback,
+        $"The handler of {contract.Discriminator.ToDisplayString()} messages ({contract.MessageType}) threw {exception.GetType().Name}: {exception.Message} The connection stays open.",
+        exception,
+        Text(message));
+
+    public static WebSocketErrorInfo UnhandledHandlerFailed(Exception exception, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.Callback,
+        $"A handler of the Unhandled event threw {exception.GetType().Name}: {exception.Message} The connection stays open.",
+        exception,
+        Text(message));
+
+    public static string FlatPayloadNotAnObject(Type messageType, ReadOnlySpan<byte> payload, MessageEnvelope envelope) =>
+        $"{messageType} serialized as {DescribeStart(payload)}, not a JSON object. A flat envelope puts the message's properties "
+        + $"next to '{envelope.DiscriminatorProperty}', so the message must serialize as an object; "
+        + "use a wrapped envelope (a payload property) to send other JSON values.";
+
+    public static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    private static string DescribeStart(ReadOnlySpan<byte> json) => json.IsEmpty
+        ? "nothing"
+        : json[0] switch
+        {
+            (byte)'[' => "an array",
+            (byte)'"' => "a string",
+            (byte)'n' => "null",
+            (byte)'t' => "true",
+            (byte)'f' => "false",
+            _ => "a number",
+        };
+
+    private static string Text(ReadOnlySpan<byte> message) => Encoding.UTF8.GetString(message);
+}

@@ -1,0 +1,71 @@
+namespace CpWebSocket.Messaging;
+
+/// <summary>
+/// Finds the contract of a string discriminator from its UTF-8 bytes, so routing never turns the received
+/// value into a <see cref="string"/>. Open addressing over a power-of-two array; built once, read-only after.
+/// </summary>
+internal sealed class Utf8DiscriminatorTable
+{
+    private readonly Entry[] _entries;
+    private readonly int _mask;
+
+    public Utf8DiscriminatorTable(IReadOnlyList<(byte[] Key, InboundContract Contract)> items)
+    {
+        var size = 4;
+        while (size < items.Count * 2)
+        {
+            size *= 2;
+        }
+
+        _entries = new Entry[size];
+        _mask = size - 1;
+        foreach (var (key, contract) in items)
+        {
+            MaxKeyLength = Math.Max(MaxKeyLength, key.Length);
+            var hash = Hash(key);
+            var slot = hash & _mask;
+            while (_entries[slot].Key is not null)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _entries[slot] = new Entry(key, hash, contract);
+        }
+    }
+
+    /// <summary>The longest key, in bytes: a longer value cannot match.</summary>
+    public int MaxKeyLength { get; }
+
+    /// <summary>The contract whose discriminator is <paramref name="utf8"/>, or <see langword="null"/>.</summary>
+    public InboundContract? Find(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxKeyLength)
+        {
+            return null;
+        }
+
+        var hash = Hash(utf8);
+        for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
+        {
+            ref readonly var entry = ref _entries[slot];
+            if (entry.Key is null)
+            {
+                return null;
+            }
+
+            if (entry.Hash == hash && utf8.SequenceEqual(entry.Key))
+            {
+                return entry.Contract;
+            }
+        }
+    }
+
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(utf8);
+        return hash.ToHashCode();
+    }
+
+    private readonly record struct Entry(byte[]? Key, int Hash, InboundContract? Contract);
+}

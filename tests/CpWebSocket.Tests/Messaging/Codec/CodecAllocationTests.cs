@@ -1,0 +1,184 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CpWebSocket.Messaging;
+using CpWebSocket.Tests.Messaging.Codec.Fixtures;
+using Xunit;
+
+namespace CpWebSocket.Tests.Messaging.Codec;
+
+/// <summary>
+/// Allocation assertions, not timings: each step runs many times first (so the JIT, the serializer's metadata
+/// and the pools are warm), then the bytes it allocates on this thread are counted exactly.
+/// </summary>
+public sealed class CodecAllocationTests
+{
+    private const int Iterations = 2_000;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Encoding_a_message_allocates_nothing(bool wrapped)
+    {
+        var protocol = wrapped ? Protocols.Wrapped() : Protocols.Flat();
+        var say = protocol.Outbound<Say>("chat.say");
+        var quote = protocol.Outbound<Quote>("quote");
+        var tick = protocol.Outbound<Tick>("tick");
+        var sayMessage = new Say("lobby", "hello there");
+        var quoteMessage = new Quote { Seq = 42, Bid = 1.25, Ask = 1.5 };
+        var tickMessage = new Tick { Seq = 7, Price = 0.5 };
+        var buffer = protocol.EncodeBuffers.Rent();
+
+        void EncodeMany()
+        {
+            for (var i = 0; i < Iterations; i++)
+            {
+                say.Encode(sayMessage, buffer);
+                quote.Encode(quoteMessage, buffer);
+                tick.Encode(tickMessage, buffer);
+            }
+        }
+
+        EncodeMany();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        EncodeMany();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        protocol.EncodeBuffers.Return(buffer);
+    }
+
+    [Fact]
+    public void Renting_encoding_and_returning_a_buffer_allocates_nothing()
+    {
+        var protocol = Protocols.Flat();
+        var say = protocol.Outbound<Say>("chat.say");
+        var message = new Say("lobby", "hello there");
+
+        void SendMany()
+        {
+            for (var i = 0; i < Iterations; i++)
+            {
+                var buffer = protocol.EncodeBuffers.Rent();
+                say.Encode(message, buffer);
+                protocol.EncodeBuffers.Return(buffer);
+            }
+        }
+
+        SendMany();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        SendMany();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"level","seq":1,"price":2.5}""")]
+    [InlineData("""{"seq":1,"price":2.5,"extra":{"a":[1,2,3],"b":"x"},"type":"level"}""")]
+    [InlineData("""{"seq":1,"type":"l\u0065vel","price":2.5}""")]
+    public void Decoding_and_dispatching_a_numeric_record_allocates_only_the_record(string json)
+    {
+        var protocol = Protocols.Flat();
+        using var client = new CodecClient(protocol.CreateRouter(
+            protocol.Inbound("chat.said", CodecClient.Record<Said>()),
+            protocol.Inbound<Level>("level", static (c, m, _) =>
+            {
+                ((CodecClient)c).LastLevel = m;
+                return default;
+            })));
+
+        var received = MeasureReceive(client, json);
+        var records = Measure(() => new Level { Seq = 1, Price = 2.5 });
+
+        Assert.Equal(new Level { Seq = 1, Price = 2.5 }, client.LastLevel);
+        Assert.Empty(client.Errors);
+        Assert.True(records > 0);
+        Assert.Equal(records, received);
+    }
+
+    [Fact]
+    public void Decoding_a_wrapped_integer_routed_record_allocates_only_the_record()
+    {
+        var protocol = Protocols.Wrapped();
+        using var client = new CodecClient(protocol.CreateRouter(
+            protocol.Inbound<Level>(5, static (c, m, _) =>
+            {
+                ((CodecClient)c).LastLevel = m;
+                return default;
+            })));
+
+        var received = MeasureReceive(client, """{"data":{"seq":3,"price":1.5},"type":5}""");
+        var records = Measure(() => new Level { Seq = 3, Price = 1.5 });
+
+        Assert.Equal(new Level { Seq = 3, Price = 1.5 }, client.LastLevel);
+        Assert.Equal(records, received);
+    }
+
+    [Fact]
+    public void Routing_adds_nothing_to_what_the_serializer_allocates_for_structs_and_init_only_records()
+    {
+        var protocol = Protocols.Flat();
+        using var client = new CodecClient(protocol.CreateRouter(
+            protocol.Inbound<Tick>("tick", static (c, m, _) =>
+            {
+                ((CodecClient)c).LastTick = m;
+                return default;
+            }),
+            protocol.Inbound<Quote>("quote", static (c, m, _) =>
+            {
+                ((CodecClient)c).LastQuote = m;
+                return default;
+            })));
+        var tick = """{"seq":1,"type":"tick","price":2.5}""";
+        var quote = """{"seq":3,"bid":1.5,"ask":2,"type":"quote"}""";
+
+        Assert.Equal(DeserializeOnly(tick, CodecJsonContext.Default.Tick), MeasureReceive(client, tick));
+        Assert.Equal(DeserializeOnly(quote, CodecJsonContext.Default.Quote), MeasureReceive(client, quote));
+        Assert.Equal(new Tick { Seq = 1, Price = 2.5 }, client.LastTick);
+        Assert.Equal(new Quote { Seq = 3, Bid = 1.5, Ask = 2 }, client.LastQuote);
+    }
+
+    /// <summary>The bytes allocated by receiving <paramref name="json"/> <see cref="Iterations"/> times, after as many warm-up runs.</summary>
+    private static long MeasureReceive(CodecClient client, string json)
+    {
+        var message = new WebSocketMessage(WebSocketMessageKind.Text, Encoding.UTF8.GetBytes(json));
+        var pending = 0;
+        return Measure(() =>
+        {
+            if (!CompletedSuccessfully(client.ReceiveAsync(message)))
+            {
+                pending++;
+            }
+
+            return pending;
+        });
+    }
+
+    private static long DeserializeOnly<T>(string json, JsonTypeInfo<T> typeInfo)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        return Measure(() => JsonSerializer.Deserialize(utf8, typeInfo));
+    }
+
+    private static long Measure<T>(Func<T> step)
+    {
+        var sink = default(T);
+        for (var i = 0; i < Iterations; i++)
+        {
+            sink = step();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Iterations; i++)
+        {
+            sink = step();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(sink);
+        return allocated;
+    }
+
+    private static bool CompletedSuccessfully(ValueTask task) => task.IsCompletedSuccessfully;
+}
