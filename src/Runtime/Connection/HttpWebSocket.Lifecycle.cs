@@ -151,6 +151,7 @@ public sealed partial class HttpWebSocket
 
     private async Task ConnectAsync(Connection connection)
     {
+        EventDispatcher.DetachFromDelivery();
         try
         {
             await connection.Client.StartOrFail().ConfigureAwait(false);
@@ -213,6 +214,7 @@ public sealed partial class HttpWebSocket
     /// <summary>The peer sent a close frame; <c>Websocket.Client</c> answers it, then the cycle ends.</summary>
     private async Task FinishPeerCloseAsync(Connection connection, WebSocketCloseStatus? status, string? description)
     {
+        EventDispatcher.DetachFromDelivery();
         if (connection.Socket is { } socket)
         {
             try
@@ -252,6 +254,7 @@ public sealed partial class HttpWebSocket
     /// </summary>
     private async Task CloseHandshakeAsync(Connection connection)
     {
+        EventDispatcher.DetachFromDelivery();
         var socket = connection.Socket!;
         using var timeout = new CancellationTokenSource(_options.CloseTimeout);
         var sendTurn = false;

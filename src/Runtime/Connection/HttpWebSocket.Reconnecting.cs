@@ -36,6 +36,7 @@ public sealed partial class HttpWebSocket
 
     private async Task ReconnectAfterAsync(int attempt, TimeSpan delay, CancellationToken cancellationToken)
     {
+        EventDispatcher.DetachFromDelivery();
         try
         {
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

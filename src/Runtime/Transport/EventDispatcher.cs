@@ -7,11 +7,16 @@ namespace CpWebSocket.Transport;
 /// that posts into an idle dispatcher delivers inline (so a received message reaches its callback on the
 /// receive loop's thread, with no hop); a thread that posts while another delivers only enqueues, and the
 /// delivering thread picks the event up. A delivery that returns an unfinished task (an async handler)
-/// holds back the events behind it until it completes.
+/// holds back the events behind it until it completes. Events raised while an event is delivered (a handler's
+/// fault, a message error, a close called from a callback) are delivered next, before events that arrived meanwhile.
 /// </summary>
 internal sealed class EventDispatcher
 {
+    // Flows into the async continuations of a delivery, so events they raise are recognised as its follow-ups.
+    private static readonly AsyncLocal<EventDispatcher?> Delivering = new();
+
     private readonly ConcurrentQueue<PendingEvent> _queue = new();
+    private readonly ConcurrentQueue<PendingEvent> _followUps = new();
     private readonly Func<PendingEvent, ValueTask> _deliver;
     private readonly Action<Exception> _onDeliveryFault;
     private int _delivering;
@@ -24,20 +29,27 @@ internal sealed class EventDispatcher
         _onDeliveryFault = onDeliveryFault;
     }
 
+    /// <summary>
+    /// Called first by background work (connect, close, reconnect) that a handler may have started: what that
+    /// work raises later is not a follow-up of the handler's event and takes its turn in the main queue.
+    /// </summary>
+    public static void DetachFromDelivery() => Delivering.Value = null;
+
     /// <summary>Queues an event without delivering it; call <see cref="Drain"/> once out of any lock.</summary>
-    public void Enqueue(in PendingEvent pending) => _queue.Enqueue(pending);
+    public void Enqueue(in PendingEvent pending) =>
+        (Delivering.Value == this ? _followUps : _queue).Enqueue(pending);
 
     /// <summary>Queues an event and delivers it now if no other thread is delivering.</summary>
     public void Post(in PendingEvent pending)
     {
-        _queue.Enqueue(pending);
+        Enqueue(pending);
         Drain();
     }
 
     /// <summary>Delivers queued events on this thread, unless another thread already is.</summary>
     public void Drain()
     {
-        while (!_queue.IsEmpty && Interlocked.CompareExchange(ref _delivering, 1, 0) == 0)
+        while ((!_queue.IsEmpty || !_followUps.IsEmpty) && Interlocked.CompareExchange(ref _delivering, 1, 0) == 0)
         {
             if (!DeliverQueued())
             {
@@ -51,9 +63,10 @@ internal sealed class EventDispatcher
     /// <summary>Delivers until the queue is empty (true) or a delivery goes asynchronous (false).</summary>
     private bool DeliverQueued()
     {
-        while (_queue.TryDequeue(out var pending))
+        while (_followUps.TryDequeue(out var pending) || _queue.TryDequeue(out pending))
         {
             ValueTask delivery;
+            Delivering.Value = this;
             try
             {
                 delivery = _deliver(pending);
@@ -63,6 +76,10 @@ internal sealed class EventDispatcher
                 Release(pending);
                 _onDeliveryFault(ex);
                 continue;
+            }
+            finally
+            {
+                Delivering.Value = null;
             }
 
             if (!delivery.IsCompleted)
@@ -79,6 +96,7 @@ internal sealed class EventDispatcher
 
     private async Task ResumeAfterAsync(ValueTask delivery, PendingEvent pending)
     {
+        Delivering.Value = this;
         try
         {
             await delivery.ConfigureAwait(false);
@@ -92,6 +110,7 @@ internal sealed class EventDispatcher
             Release(pending);
         }
 
+        Delivering.Value = null;
         if (DeliverQueued())
         {
             Volatile.Write(ref _delivering, 0);
