@@ -1,0 +1,156 @@
+using Microsoft.CodeAnalysis;
+
+namespace CpWebSocket.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic CpWebSocket reports. Ids are stable: never renumber or reuse one; list new ones in
+/// AnalyzerReleases.Unshipped.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "CpWebSocket";
+    private const string HelpLinkBase = "https://github.com/cpwebsocket/cpwebsocket#";
+
+    /// <summary>CPWS0001: the client class, or a type containing it, is not partial.</summary>
+    public static readonly DiagnosticDescriptor TypeMustBePartial = Create(
+        "CPWS0001",
+        "Websocket client types must be partial",
+        "'{0}' must be declared partial so that the members of websocket client '{1}' can be generated; add the 'partial' modifier",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0002: a sent or received type has no <c>[Message]</c>.</summary>
+    public static readonly DiagnosticDescriptor ContractWithoutMessageAttribute = Create(
+        "CPWS0002",
+        "Sent and received types need [Message]",
+        "'{0}' is listed in [{1}] on '{2}' but has no [Message] attribute; add [Message(\"...\")] or [Message(<integer>)] to '{0}' with its discriminator value",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0003: two sent (or two received) types share a discriminator value.</summary>
+    public static readonly DiagnosticDescriptor DuplicateDiscriminator = Create(
+        "CPWS0003",
+        "Discriminators must be unique per direction",
+        "'{0}' and '{1}' are both {2} by '{3}' with discriminator {4}, so a message could not be told apart; give one of them a different [Message] value",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0004: string and integer discriminators are mixed in one client.</summary>
+    public static readonly DiagnosticDescriptor MixedDiscriminatorKinds = Create(
+        "CPWS0004",
+        "Discriminators of one client must all be strings or all be integers",
+        "'{0}' has {1} discriminator but '{2}', listed first on '{3}', has {4} one; use string discriminators for every message of '{3}', or integer ones for every message",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0005: a contract type is not declared in the named <c>JsonSerializerContext</c>.</summary>
+    public static readonly DiagnosticDescriptor ContractMissingFromSerializerContext = Create(
+        "CPWS0005",
+        "Message types must be declared in the serializer context",
+        "'{0}' is not declared in serializer context '{1}', so '{2}' cannot serialize it; add [JsonSerializable(typeof({0}))] to '{1}'",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CPWS0006: <c>SerializerContext</c> does not name a usable <c>JsonSerializerContext</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidSerializerContext = Create(
+        "CPWS0006",
+        "SerializerContext must be a JsonSerializerContext",
+        "SerializerContext '{0}' is not a non-generic, non-abstract class deriving from System.Text.Json.Serialization.JsonSerializerContext; name such a class, or remove SerializerContext to serialize by reflection",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0007: the client class is generic.</summary>
+    public static readonly DiagnosticDescriptor GenericClient = Create(
+        "CPWS0007",
+        "Websocket client classes cannot be generic",
+        "Websocket client '{0}' is generic, which is not supported because its messages are fixed per class; remove its type parameters",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0008: the client class already derives from another class.</summary>
+    public static readonly DiagnosticDescriptor ClientHasBaseClass = Create(
+        "CPWS0008",
+        "Websocket client classes cannot have a base class",
+        "Websocket client '{0}' derives from '{1}', but its generated part derives from CpWebSocket.Messaging.MessageClient; remove the base class and hold the other type in a field instead",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0009: the client class is static.</summary>
+    public static readonly DiagnosticDescriptor StaticClient = Create(
+        "CPWS0009",
+        "Websocket client classes cannot be static",
+        "Websocket client '{0}' is static, but clients are created with 'new'; remove the 'static' modifier",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0010: a sent or received type has a shape that cannot be a message.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedContractType = Create(
+        "CPWS0010",
+        "Unsupported message type",
+        "'{0}' cannot be a message of '{1}': {2}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0011: two contracts would generate members with the same name.</summary>
+    public static readonly DiagnosticDescriptor GeneratedMemberNameCollision = Create(
+        "CPWS0011",
+        "Message types would generate members with the same name",
+        "'{0}' and '{1}' would both generate member '{2}' in '{3}' because they share a simple name; rename one of the types",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0012: an envelope property name is empty or whitespace.</summary>
+    public static readonly DiagnosticDescriptor EmptyEnvelopeProperty = Create(
+        "CPWS0012",
+        "Envelope property names cannot be empty",
+        "{0} is empty or whitespace; give it a JSON property name, or remove it to use the default ({1})",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0013: the payload property has the discriminator property's name.</summary>
+    public static readonly DiagnosticDescriptor PayloadPropertySameAsDiscriminator = Create(
+        "CPWS0013",
+        "PayloadProperty and DiscriminatorProperty must differ",
+        "PayloadProperty and DiscriminatorProperty are both \"{0}\", so the discriminator and the payload would share one JSON property; give PayloadProperty another name",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0014: the same type is listed twice in <c>[Sends]</c> or <c>[Receives]</c>.</summary>
+    public static readonly DiagnosticDescriptor DuplicateContract = Create(
+        "CPWS0014",
+        "Message type listed more than once",
+        "'{0}' is listed more than once in [{1}] on '{2}'; remove the repeated attribute",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CPWS0015: a generated member would hide a member of <c>MessageClient</c>.</summary>
+    public static readonly DiagnosticDescriptor GeneratedMemberHidesInherited = Create(
+        "CPWS0015",
+        "Message type would generate a member that hides an inherited one",
+        "Received type '{0}' would generate member '{1}' in '{2}', which hides the inherited '{3}.{1}'; rename the type",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0016: a <c>[Message]</c> discriminator is null or empty.</summary>
+    public static readonly DiagnosticDescriptor InvalidMessageDiscriminator = Create(
+        "CPWS0016",
+        "Message discriminators cannot be null or empty",
+        "The [Message] discriminator of '{0}' is null or empty; give it a non-empty string or an integer",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0017: the client is a record.</summary>
+    public static readonly DiagnosticDescriptor RecordClient = Create(
+        "CPWS0017",
+        "Websocket clients cannot be records",
+        "Websocket client '{0}' is a record, but records cannot derive from CpWebSocket.Messaging.MessageClient; declare it as a 'partial class'",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0018: a sent type of a flat envelope has a JSON property named like the discriminator.</summary>
+    public static readonly DiagnosticDescriptor FlatPropertyCollidesWithDiscriminator = Create(
+        "CPWS0018",
+        "Flat messages cannot have a property named like the discriminator",
+        "'{0}' has member '{1}', serialized as \"{2}\", the discriminator property of the flat messages of '{3}', so each message would carry \"{2}\" twice; rename it with [JsonPropertyName], leave it out with [JsonIgnore], or wrap messages with PayloadProperty",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0019: the client class, or a type containing it, is file-local.</summary>
+    public static readonly DiagnosticDescriptor FileLocalClient = Create(
+        "CPWS0019",
+        "Websocket client classes cannot be file-local",
+        "Websocket client '{0}' cannot be generated because '{1}' is file-local and its generated part lives in another file; remove the 'file' modifier",
+        DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity)
+        => new(
+            id,
+            title,
+            messageFormat,
+            Category,
+            severity,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + "cpws" + id.Substring("CPWS".Length));
+}

@@ -1,0 +1,646 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CpWebSocket.Generators.Diagnostics;
+using CpWebSocket.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CpWebSocket.Generators.Inspection;
+
+/// <summary>
+/// Reads one <c>[WebSocketClient]</c> class and applies the rules that decide what can be generated.
+/// </summary>
+/// <remarks>
+/// The generator and the analyzer share these rules so they never disagree: the generator calls
+/// <see cref="Inspect"/> without a diagnostic list and quietly generates only what is valid; the analyzer
+/// passes a list and reports why the rest was left out. Class-level problems stop generation of the whole
+/// client; a contract-level problem leaves out that one contract, so the user sees one diagnostic
+/// instead of a cascade of missing-member errors.
+/// </remarks>
+internal sealed class ClientInspector
+{
+    /// <summary>How far a type can be seen, narrowest first.</summary>
+    private enum Visibility
+    {
+        /// <summary>Private, protected or file-local somewhere in its chain of containing types.</summary>
+        Restricted,
+
+        /// <summary>Within the assembly.</summary>
+        Internal,
+
+        /// <summary>Everywhere.</summary>
+        Public,
+    }
+
+    private const string SendsName = "Sends";
+    private const string ReceivesName = "Receives";
+
+    private readonly INamedTypeSymbol _client;
+    private readonly AttributeData _clientAttribute;
+    private readonly Compilation _compilation;
+    private readonly List<Diagnostic>? _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+
+    private ClientInspector(
+        INamedTypeSymbol client,
+        AttributeData clientAttribute,
+        Compilation compilation,
+        List<Diagnostic>? diagnostics,
+        CancellationToken cancellationToken)
+    {
+        _client = client;
+        _clientAttribute = clientAttribute;
+        _compilation = compilation;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// Inspects <paramref name="client"/>, whose <c>[WebSocketClient]</c> is <paramref name="clientAttribute"/>.
+    /// </summary>
+    /// <param name="client">The class carrying <c>[WebSocketClient]</c>.</param>
+    /// <param name="clientAttribute">Its <c>[WebSocketClient]</c> attribute.</param>
+    /// <param name="compilation">The compilation the class belongs to.</param>
+    /// <param name="diagnostics">Receives every problem found, or <see langword="null"/> when only the outcome is needed.</param>
+    /// <param name="cancellationToken">Cancels the inspection.</param>
+    public static ClientInspection Inspect(
+        INamedTypeSymbol client,
+        AttributeData clientAttribute,
+        Compilation compilation,
+        List<Diagnostic>? diagnostics,
+        CancellationToken cancellationToken)
+        => new ClientInspector(client, clientAttribute, compilation, diagnostics, cancellationToken).Run();
+
+    /// <summary>Finds the <c>[Message]</c> attribute of <paramref name="type"/> (of its generic definition for a constructed type).</summary>
+    public static AttributeData? FindMessageAttribute(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.OriginalDefinition.GetAttributes())
+        {
+            if (attribute.AttributeClass.IsType(TypeNames.MessageAttribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the first positional argument of <paramref name="attribute"/> is written, else the attribute itself.</summary>
+    public static Location? GetArgumentLocation(AttributeData attribute, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+        {
+            return null;
+        }
+
+        if (syntax.ArgumentList is { } arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.NameEquals is null && argument.NameColon is null)
+                {
+                    return argument.Expression.GetLocation();
+                }
+            }
+        }
+
+        return syntax.GetLocation();
+    }
+
+    private ClientInspection Run()
+    {
+        var canGenerate = InspectShape();
+        canGenerate &= InspectEnvelope(out var discriminatorProperty, out var payloadProperty, out var serializerContext);
+
+        var sent = new List<InspectedContract>();
+        var received = new List<InspectedContract>();
+        InspectContracts(sent, received, discriminatorProperty, payloadProperty, serializerContext);
+
+        return new ClientInspection(_client, canGenerate, discriminatorProperty, payloadProperty, serializerContext, sent, received);
+    }
+
+    private bool InspectShape()
+    {
+        // A declaration the parser could not finish (no name yet) is the compiler's to report.
+        var valid = _client.Name.Length > 0;
+        if (_client.IsRecord)
+        {
+            Report(DiagnosticDescriptors.RecordClient, ClientIdentifierLocation(), _client.Name);
+            valid = false;
+        }
+
+        for (var type = _client; type is not null; type = type.ContainingType)
+        {
+            if (type.IsFileLocal)
+            {
+                Report(DiagnosticDescriptors.FileLocalClient, ClientIdentifierLocation(), _client.Name, type.Name);
+                valid = false;
+                break;
+            }
+        }
+
+        if (_client.IsStatic)
+        {
+            Report(DiagnosticDescriptors.StaticClient, ClientIdentifierLocation(), _client.Name);
+            valid = false;
+        }
+
+        if (_client.TypeParameters.Length > 0)
+        {
+            Report(DiagnosticDescriptors.GenericClient, ClientIdentifierLocation(), _client.Name);
+            valid = false;
+        }
+
+        for (var type = _client; type is not null; type = type.ContainingType)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(_cancellationToken) is TypeDeclarationSyntax declaration
+                    && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    Report(DiagnosticDescriptors.TypeMustBePartial, declaration.Identifier.GetLocation(), type.Name, _client.Name);
+                    valid = false;
+                }
+            }
+        }
+
+        var baseType = _client.BaseType;
+        if (baseType is not null
+            && baseType.SpecialType != SpecialType.System_Object
+            && !baseType.IsType(TypeNames.MessageClient))
+        {
+            // An unresolved base type is the compiler's to report; either way there is nothing to generate.
+            if (baseType.TypeKind != TypeKind.Error && !_client.IsRecord)
+            {
+                Report(DiagnosticDescriptors.ClientHasBaseClass, ClientIdentifierLocation(), _client.Name, baseType.ToDisplayString());
+            }
+
+            valid = false;
+        }
+
+        return valid;
+    }
+
+    private bool InspectEnvelope(out string discriminatorProperty, out string? payloadProperty, out INamedTypeSymbol? serializerContext)
+    {
+        var valid = true;
+        string? discriminator = TypeNames.DefaultDiscriminatorProperty;
+        string? payload = null;
+        ITypeSymbol? context = null;
+
+        foreach (var argument in _clientAttribute.NamedArguments)
+        {
+            if (argument.Value.Kind == TypedConstantKind.Error)
+            {
+                valid = false;
+                continue;
+            }
+
+            switch (argument.Key)
+            {
+                case TypeNames.DiscriminatorPropertyArgument:
+                    discriminator = argument.Value.Value as string;
+                    break;
+                case TypeNames.PayloadPropertyArgument:
+                    payload = argument.Value.Value as string;
+                    break;
+                case TypeNames.SerializerContextArgument:
+                    context = argument.Value.Value as ITypeSymbol;
+                    break;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(discriminator))
+        {
+            Report(
+                DiagnosticDescriptors.EmptyEnvelopeProperty,
+                NamedArgumentLocation(TypeNames.DiscriminatorPropertyArgument),
+                TypeNames.DiscriminatorPropertyArgument,
+                "\"" + TypeNames.DefaultDiscriminatorProperty + "\"");
+            valid = false;
+        }
+
+        if (payload is not null && string.IsNullOrWhiteSpace(payload))
+        {
+            Report(
+                DiagnosticDescriptors.EmptyEnvelopeProperty,
+                NamedArgumentLocation(TypeNames.PayloadPropertyArgument),
+                TypeNames.PayloadPropertyArgument,
+                "flat messages");
+            valid = false;
+        }
+        else if (payload is not null && string.Equals(payload, discriminator, StringComparison.Ordinal))
+        {
+            Report(
+                DiagnosticDescriptors.PayloadPropertySameAsDiscriminator,
+                NamedArgumentLocation(TypeNames.PayloadPropertyArgument),
+                payload);
+            valid = false;
+        }
+
+        serializerContext = null;
+        if (context is not null)
+        {
+            if (context.TypeKind == TypeKind.Error)
+            {
+                valid = false;
+            }
+            else if (context is INamedTypeSymbol named
+                && named.TypeKind == TypeKind.Class
+                && !named.IsAbstract
+                && !named.IsOpenGeneric()
+                && named.DerivesFrom(TypeNames.JsonSerializerContext))
+            {
+                serializerContext = named;
+            }
+            else
+            {
+                Report(
+                    DiagnosticDescriptors.InvalidSerializerContext,
+                    NamedArgumentLocation(TypeNames.SerializerContextArgument),
+                    context.ToDisplayString());
+                valid = false;
+            }
+        }
+
+        discriminatorProperty = discriminator ?? TypeNames.DefaultDiscriminatorProperty;
+        payloadProperty = payload;
+        return valid;
+    }
+
+    private void InspectContracts(
+        List<InspectedContract> sent,
+        List<InspectedContract> received,
+        string discriminatorProperty,
+        string? payloadProperty,
+        INamedTypeSymbol? serializerContext)
+    {
+        // Generated member names already taken, with the contract that took them.
+        var takenNames = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
+        HashSet<string>? inheritedNames = null;
+        HashSet<ITypeSymbol>? contextTypes = null;
+        InspectedContract? firstContract = null;
+        JsonPropertyNames.Policy? namingPolicy = null;
+
+        foreach (var attribute in _client.GetAttributes())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+
+            bool isSent;
+            if (attribute.AttributeClass.IsType(TypeNames.SendsAttribute))
+            {
+                isSent = true;
+            }
+            else if (attribute.AttributeClass.IsType(TypeNames.ReceivesAttribute))
+            {
+                isSent = false;
+            }
+            else
+            {
+                continue;
+            }
+
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+            {
+                continue;
+            }
+
+            var contract = ReadContract(attribute, isSent);
+            if (contract is null)
+            {
+                continue;
+            }
+
+            var list = isSent ? sent : received;
+            var attributeName = isSent ? SendsName : ReceivesName;
+            var direction = isSent ? "sent" : "received";
+
+            if (list.Exists(c => SymbolEqualityComparer.Default.Equals(c.Type, contract.Type)))
+            {
+                Report(DiagnosticDescriptors.DuplicateContract, ArgumentLocation(attribute), Display(contract.Type), attributeName, _client.Name);
+                continue;
+            }
+
+            if (firstContract is null)
+            {
+                firstContract = contract;
+            }
+            else if (firstContract.Discriminator.Kind != contract.Discriminator.Kind)
+            {
+                Report(
+                    DiagnosticDescriptors.MixedDiscriminatorKinds,
+                    ArgumentLocation(attribute),
+                    Display(contract.Type),
+                    KindDescription(contract.Discriminator.Kind),
+                    Display(firstContract.Type),
+                    _client.Name,
+                    KindDescription(firstContract.Discriminator.Kind));
+                continue;
+            }
+
+            var sameDiscriminator = list.Find(c => c.Discriminator == contract.Discriminator);
+            if (sameDiscriminator is not null)
+            {
+                Report(
+                    DiagnosticDescriptors.DuplicateDiscriminator,
+                    ArgumentLocation(attribute),
+                    Display(sameDiscriminator.Type),
+                    Display(contract.Type),
+                    direction,
+                    _client.Name,
+                    contract.Discriminator.ToString());
+                continue;
+            }
+
+            // The runtime refuses such a sent type when the client starts; received ones merely see the value.
+            if (isSent && payloadProperty is null)
+            {
+                namingPolicy ??= JsonPropertyNames.PolicyOf(serializerContext);
+                var member = JsonPropertyNames.FindMemberSerializedAs(contract.Type, discriminatorProperty, namingPolicy.Value);
+                if (member is not null)
+                {
+                    Report(
+                        DiagnosticDescriptors.FlatPropertyCollidesWithDiscriminator,
+                        ArgumentLocation(attribute),
+                        Display(contract.Type),
+                        member,
+                        discriminatorProperty,
+                        _client.Name);
+                    continue;
+                }
+            }
+
+            var memberNames = isSent ? GeneratedNames.ForSent(contract.Type.Name) : GeneratedNames.ForReceived(contract.Type.Name);
+            if (!HasFreeNames(attribute, contract, memberNames, takenNames, ref inheritedNames))
+            {
+                continue;
+            }
+
+            foreach (var name in memberNames)
+            {
+                takenNames[name] = contract.Type;
+            }
+
+            list.Add(contract);
+
+            if (_diagnostics is not null && serializerContext is not null)
+            {
+                contextTypes ??= ReadContextTypes(serializerContext);
+                if (!contextTypes.Contains(contract.Type))
+                {
+                    Report(
+                        DiagnosticDescriptors.ContractMissingFromSerializerContext,
+                        ArgumentLocation(attribute),
+                        Display(contract.Type),
+                        Display(serializerContext),
+                        _client.Name);
+                }
+            }
+        }
+    }
+
+    private InspectedContract? ReadContract(AttributeData attribute, bool isSent)
+    {
+        var argument = attribute.ConstructorArguments[0].Value as ITypeSymbol;
+        if (argument is null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedContractType, ArgumentLocation(attribute), "null", _client.Name, "no type is given; pass typeof(YourMessage)");
+            return null;
+        }
+
+        if (argument.TypeKind == TypeKind.Error)
+        {
+            return null;
+        }
+
+        var reason = argument switch
+        {
+            not INamedTypeSymbol => "only classes and structs can be messages",
+            INamedTypeSymbol named when named.IsOpenGeneric() => "an open generic type cannot be serialized; name a closed type such as Message<int>",
+            { TypeKind: TypeKind.Interface } => "an interface cannot be deserialized; name a concrete class or struct",
+            { IsStatic: true } => "a static class has no instances; name a class with instances",
+            { TypeKind: TypeKind.Class, IsAbstract: true } => "an abstract class cannot be deserialized; name a concrete class",
+            { TypeKind: not (TypeKind.Class or TypeKind.Struct) } => "only classes and structs can be messages",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedContractType, ArgumentLocation(attribute), Display(argument), _client.Name, reason);
+            return null;
+        }
+
+        var type = (INamedTypeSymbol)argument;
+        var typeVisibility = VisibilityOf(type);
+        var clientVisibility = VisibilityOf(_client);
+        if (typeVisibility == Visibility.Restricted && clientVisibility != Visibility.Restricted)
+        {
+            Report(
+                DiagnosticDescriptors.UnsupportedContractType,
+                ArgumentLocation(attribute),
+                Display(type),
+                _client.Name,
+                "it is private or protected, so the client's public members cannot expose it; make it internal or public");
+            return null;
+        }
+
+        var accessibility = typeVisibility >= clientVisibility ? MemberAccessibility.Public : MemberAccessibility.Internal;
+        var messageAttribute = FindMessageAttribute(type);
+        if (messageAttribute is null)
+        {
+            Report(
+                DiagnosticDescriptors.ContractWithoutMessageAttribute,
+                ArgumentLocation(attribute),
+                Display(type),
+                isSent ? SendsName : ReceivesName,
+                _client.Name);
+            return null;
+        }
+
+        if (messageAttribute.ConstructorArguments.Length != 1 || messageAttribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+        {
+            return null;
+        }
+
+        if (!Discriminator.TryCreate(messageAttribute.ConstructorArguments[0].Value, out var discriminator))
+        {
+            // A type declared in this compilation gets the diagnostic on its own [Message]; one from a
+            // reference cannot be edited here, so say it where it is used.
+            if (messageAttribute.ApplicationSyntaxReference is null)
+            {
+                Report(DiagnosticDescriptors.InvalidMessageDiscriminator, ArgumentLocation(attribute), Display(type));
+            }
+
+            return null;
+        }
+
+        return new InspectedContract(type, discriminator, accessibility);
+    }
+
+    /// <summary>How far a type can be seen, from the declared accessibility of it and every type containing it.</summary>
+    private static Visibility VisibilityOf(INamedTypeSymbol type)
+    {
+        var visibility = Visibility.Public;
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            switch (current.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                    break;
+                case Accessibility.Internal or Accessibility.ProtectedOrInternal when !current.IsFileLocal:
+                    visibility = visibility < Visibility.Internal ? visibility : Visibility.Internal;
+                    break;
+                default:
+                    return Visibility.Restricted;
+            }
+        }
+
+        return visibility;
+    }
+
+    private bool HasFreeNames(
+        AttributeData attribute,
+        InspectedContract contract,
+        string[] memberNames,
+        Dictionary<string, INamedTypeSymbol> takenNames,
+        ref HashSet<string>? inheritedNames)
+    {
+        foreach (var name in memberNames)
+        {
+            if (takenNames.TryGetValue(name, out var owner) && !SymbolEqualityComparer.Default.Equals(owner, contract.Type))
+            {
+                Report(
+                    DiagnosticDescriptors.GeneratedMemberNameCollision,
+                    ArgumentLocation(attribute),
+                    Display(owner),
+                    Display(contract.Type),
+                    name,
+                    _client.Name);
+                return false;
+            }
+        }
+
+        inheritedNames ??= ReadInheritedMemberNames();
+        foreach (var name in memberNames)
+        {
+            if (inheritedNames.Contains(name))
+            {
+                Report(
+                    DiagnosticDescriptors.GeneratedMemberHidesInherited,
+                    ArgumentLocation(attribute),
+                    Display(contract.Type),
+                    name,
+                    _client.Name,
+                    "MessageClient");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The names of the members of <c>MessageClient</c> and its bases that a derived class could hide.</summary>
+    private HashSet<string> ReadInheritedMemberNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (INamedTypeSymbol? type = _compilation.GetTypeByMetadataName(TypeNames.MessageClient); type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member.DeclaredAccessibility != Accessibility.Private && !member.IsImplicitlyDeclared && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor })
+                {
+                    names.Add(member.Name);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// The types a serializer context can serialize: those named by its <c>[JsonSerializable]</c>
+    /// attributes, and those it exposes <c>JsonTypeInfo&lt;T&gt;</c> properties for (the System.Text.Json
+    /// generator adds one for every type reachable from the declared ones).
+    /// </summary>
+    private static HashSet<ITypeSymbol> ReadContextTypes(INamedTypeSymbol context)
+    {
+        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var attribute in context.GetAttributes())
+        {
+            if (attribute.AttributeClass.IsType(TypeNames.JsonSerializableAttribute)
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is ITypeSymbol type)
+            {
+                types.Add(type);
+            }
+        }
+
+        foreach (var member in context.GetMembers())
+        {
+            if (member is IPropertySymbol { Type: INamedTypeSymbol propertyType }
+                && propertyType.OriginalDefinition.IsType(TypeNames.JsonTypeInfoOfT))
+            {
+                types.Add(propertyType.TypeArguments[0]);
+            }
+        }
+
+        return types;
+    }
+
+    private static string KindDescription(DiscriminatorKind kind)
+        => kind == DiscriminatorKind.String ? "a string" : "an integer";
+
+    private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+
+    private void Report(DiagnosticDescriptor descriptor, Location? location, params object?[] arguments)
+        => _diagnostics?.Add(Diagnostic.Create(descriptor, location, arguments));
+
+    private Location? ArgumentLocation(AttributeData attribute)
+        => _diagnostics is null ? null : GetArgumentLocation(attribute, _cancellationToken) ?? ClientIdentifierLocation();
+
+    private Location? NamedArgumentLocation(string name)
+    {
+        if (_diagnostics is null)
+        {
+            return null;
+        }
+
+        if (_clientAttribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax { ArgumentList: { } arguments })
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText == name)
+                {
+                    return argument.Expression.GetLocation();
+                }
+            }
+        }
+
+        return ClientIdentifierLocation();
+    }
+
+    /// <summary>The class name in the declaration that carries <c>[WebSocketClient]</c>.</summary>
+    private Location? ClientIdentifierLocation()
+    {
+        if (_diagnostics is null)
+        {
+            return null;
+        }
+
+        if (_clientAttribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is { Parent.Parent: TypeDeclarationSyntax declaration })
+        {
+            return declaration.Identifier.GetLocation();
+        }
+
+        foreach (var reference in _client.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellationToken) is TypeDeclarationSyntax typeDeclaration)
+            {
+                return typeDeclaration.Identifier.GetLocation();
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using CpWebSocket.Generators.Inspection;
+using CpWebSocket.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace CpWebSocket.Generators;
+
+public sealed partial class WebSocketClientGenerator
+{
+    /// <summary>Symbols in, model out: turns one <c>[WebSocketClient]</c> class into a <see cref="ClientModel"/>.</summary>
+    internal static class Parser
+    {
+        /// <summary>
+        /// Reads the class <paramref name="context"/> points at; <see langword="null"/> when it cannot be generated
+        /// (the analyzer says why). Contracts that are invalid on their own are left out of the model.
+        /// </summary>
+        public static ClientModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol client || context.Attributes.Length == 0)
+            {
+                return null;
+            }
+
+            var inspection = ClientInspector.Inspect(
+                client,
+                context.Attributes[0],
+                context.SemanticModel.Compilation,
+                diagnostics: null,
+                cancellationToken);
+
+            return inspection.CanGenerate ? CreateModel(inspection) : null;
+        }
+
+        /// <summary>Copies what the emitter needs out of <paramref name="inspection"/>, as strings.</summary>
+        internal static ClientModel CreateModel(ClientInspection inspection)
+        {
+            var client = inspection.Client;
+
+            var namespaces = new List<INamespaceSymbol>();
+            for (var ns = client.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                namespaces.Insert(0, ns);
+            }
+
+            var containingTypes = new List<INamedTypeSymbol>();
+            for (var type = client.ContainingType; type is not null; type = type.ContainingType)
+            {
+                containingTypes.Insert(0, type);
+            }
+
+            var metadataName = new StringBuilder();
+            var codeNamespace = new StringBuilder();
+            foreach (var ns in namespaces)
+            {
+                metadataName.Append(ns.Name).Append('.');
+                codeNamespace.Append(codeNamespace.Length == 0 ? string.Empty : ".").Append(SymbolExtensions.EscapeIdentifier(ns.Name));
+            }
+
+            var containingModels = new List<ContainingTypeModel>();
+            foreach (var type in containingTypes)
+            {
+                metadataName.Append(type.MetadataName).Append('.');
+                containingModels.Add(new ContainingTypeModel(KindOf(type), SymbolExtensions.EscapeIdentifier(type.Name), TypeParameterList(type)));
+            }
+
+            metadataName.Append(client.MetadataName);
+
+            return new ClientModel(
+                FullMetadataName: metadataName.ToString(),
+                Namespace: codeNamespace.Length == 0 ? null : codeNamespace.ToString(),
+                ContainingTypes: containingModels.ToEquatableArray(),
+                ClassName: SymbolExtensions.EscapeIdentifier(client.Name),
+                DiscriminatorProperty: inspection.DiscriminatorProperty,
+                PayloadProperty: inspection.PayloadProperty,
+                SerializerContextTypeName: inspection.SerializerContext?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                SentMessages: ToModels(inspection.Sent),
+                ReceivedMessages: ToModels(inspection.Received));
+        }
+
+        private static EquatableArray<ContractModel> ToModels(IReadOnlyList<InspectedContract> contracts)
+        {
+            var models = new ContractModel[contracts.Count];
+            for (var i = 0; i < models.Length; i++)
+            {
+                var contract = contracts[i];
+                models[i] = new ContractModel(
+                    contract.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    contract.Type.Name,
+                    contract.Discriminator.Kind,
+                    contract.Discriminator.ModelValue,
+                    contract.Accessibility);
+            }
+
+            return new EquatableArray<ContractModel>(models);
+        }
+
+        private static ContainingTypeKind KindOf(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => ContainingTypeKind.RecordStruct,
+            { IsRecord: true } => ContainingTypeKind.Record,
+            { TypeKind: TypeKind.Struct } => ContainingTypeKind.Struct,
+            { TypeKind: TypeKind.Interface } => ContainingTypeKind.Interface,
+            _ => ContainingTypeKind.Class,
+        };
+
+        /// <summary>
+        /// The type parameter names of a containing type. Variance is never needed: an interface with variant
+        /// type parameters cannot contain a class (CS8427).
+        /// </summary>
+        private static string TypeParameterList(INamedTypeSymbol type)
+        {
+            if (type.TypeParameters.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            var builder = new StringBuilder("<");
+            for (var i = 0; i < type.TypeParameters.Length; i++)
+            {
+                var parameter = type.TypeParameters[i];
+                builder.Append(i == 0 ? string.Empty : ", ");
+                builder.Append(SymbolExtensions.EscapeIdentifier(parameter.Name));
+            }
+
+            return builder.Append('>').ToString();
+        }
+    }
+}

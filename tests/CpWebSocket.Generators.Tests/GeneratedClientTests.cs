@@ -1,0 +1,163 @@
+using System.Reflection;
+using CpWebSocket.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace CpWebSocket.Generators.Tests;
+
+/// <summary>
+/// Generated clients compiled, loaded and run against the real runtime: their static contracts initialize,
+/// and the typed members behave as documented. A probe class compiled with the client uses it as a user would.
+/// </summary>
+public sealed class GeneratedClientTests
+{
+    private const string Contracts = """
+        using CpWebSocket;
+
+        namespace App;
+
+        [Message("chat.say")] public sealed record Say(string Room, string Text);
+        [Message("chat.said")] public sealed record Said(string From, string Text);
+        [Message("chat.left")] public sealed record Left(string Who);
+
+        """;
+
+    [Fact]
+    public async Task A_received_message_raises_the_event_then_each_handler_in_registration_order()
+    {
+        var result = await RunProbeAsync(
+            Contracts + """
+            [WebSocketClient]
+            [Receives(typeof(Said))]
+            [Receives(typeof(Left))]
+            public sealed partial class ChatClient
+            {
+                public System.Threading.Tasks.ValueTask DeliverAsync(Said message) => OnSaidReceivedAsync(message, default);
+            }
+
+            public static class Probe
+            {
+                public static async System.Threading.Tasks.Task<string> RunAsync()
+                {
+                    var log = new System.Collections.Generic.List<string>();
+                    await using var chat = new ChatClient(new System.Uri("ws://127.0.0.1:9/"));
+                    chat.SaidReceived += m => log.Add("event " + m.Text);
+                    chat.LeftReceived += m => log.Add("wrong event");
+                    using var first = chat.OnSaid(async (m, ct) => { await System.Threading.Tasks.Task.Yield(); log.Add("first " + m.Text); });
+                    var second = chat.OnSaid((m, ct) => { log.Add("second " + m.Text); return default; });
+
+                    await chat.DeliverAsync(new Said("ann", "hi"));
+                    second.Dispose();
+                    await chat.DeliverAsync(new Said("bob", "bye"));
+                    return string.Join("|", log);
+                }
+            }
+            """);
+
+        Assert.Equal("event hi|first hi|second hi|event bye|first bye", result);
+    }
+
+    [Theory]
+    [InlineData("[WebSocketClient]", "type", "", "chat.say")]
+    [InlineData("[WebSocketClient(DiscriminatorProperty = \"op\", PayloadProperty = \"d\")]", "op", "d", "chat.say")]
+    [InlineData("[WebSocketClient(SerializerContext = typeof(ChatJsonContext))]", "type", "", "chat.say")]
+    public async Task The_static_contracts_initialize_with_the_declared_envelope(string clientAttribute, string discriminator, string payload, string sayValue)
+    {
+        var result = await RunProbeAsync(
+            Contracts + clientAttribute + """
+
+            [Sends(typeof(Say))]
+            [Receives(typeof(Said))]
+            [Receives(typeof(Left))]
+            public sealed partial class ChatClient
+            {
+                public static string Describe()
+                    => string.Join(
+                        ",",
+                        __Router.Envelope.DiscriminatorProperty,
+                        __Router.Envelope.PayloadProperty ?? "",
+                        __Say_Out.Discriminator.ToString(),
+                        string.Join("+", System.Linq.Enumerable.Select(__Router.Contracts, c => c.MessageType.Name + "=" + c.Discriminator)));
+            }
+
+            public static class Probe
+            {
+                public static async System.Threading.Tasks.Task<string> RunAsync()
+                {
+                    await using var chat = new ChatClient(new System.Uri("ws://127.0.0.1:9/"), new CpWebSocket.HttpWebSocketOptions());
+                    return ChatClient.Describe() + "," + chat.Status;
+                }
+            }
+            """,
+            TestSources.ReflectionBackedContext("App", "ChatJsonContext", "Say", "Said", "Left"));
+
+        Assert.Equal($"{discriminator},{payload},{sayValue},Said=chat.said+Left=chat.left,Closed", result);
+    }
+
+    [Fact]
+    public async Task Integer_discriminators_reach_the_runtime_as_integers()
+    {
+        var result = await RunProbeAsync("""
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message(6)] public sealed record Request(string Id);
+            [Message(-7)] public sealed record Response(string Id);
+
+            [WebSocketClient(DiscriminatorProperty = "op", PayloadProperty = "d")]
+            [Sends(typeof(Request))]
+            [Receives(typeof(Response))]
+            public sealed partial class ObsClient
+            {
+                public static string Describe()
+                    => __Request_Out.Discriminator.IsString + "," + __Request_Out.Discriminator.IntegerValue + ","
+                        + __Router.Contracts[0].Discriminator.IntegerValue;
+            }
+
+            public static class Probe
+            {
+                public static System.Threading.Tasks.Task<string> RunAsync() => System.Threading.Tasks.Task.FromResult(ObsClient.Describe());
+            }
+            """);
+
+        Assert.Equal("False,6,-7", result);
+    }
+
+    [Fact]
+    public async Task A_typed_send_before_open_is_reported_not_dropped()
+    {
+        var result = await RunProbeAsync(
+            Contracts + """
+            [WebSocketClient]
+            [Sends(typeof(Say))]
+            public sealed partial class ChatClient;
+
+            public static class Probe
+            {
+                public static async System.Threading.Tasks.Task<string> RunAsync()
+                {
+                    await using var chat = new ChatClient(new System.Uri("ws://127.0.0.1:9/"));
+                    try
+                    {
+                        await chat.SendAsync(new Say("lobby", "hi"));
+                        return "sent";
+                    }
+                    catch (System.Exception ex)
+                    {
+                        return ex.GetType().Name;
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal("WebSocketSendException", result);
+    }
+
+    private static async Task<string> RunProbeAsync(params string[] sources)
+    {
+        var run = GeneratorRun.Of(sources).AssertGeneratorSucceeded().AssertCompiles();
+        using var loaded = run.Load();
+        var method = loaded.GetType("App.Probe").GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Static)!;
+        return await (Task<string>)method.Invoke(null, null)!;
+    }
+}

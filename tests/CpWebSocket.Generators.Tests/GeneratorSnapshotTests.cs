@@ -1,0 +1,264 @@
+using CpWebSocket.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace CpWebSocket.Generators.Tests;
+
+/// <summary>
+/// Whole generator runs compared with the verified files in <c>Snapshots/</c>; each run's output must also
+/// compile, without warnings, against the real runtime assembly.
+/// </summary>
+public sealed class GeneratorSnapshotTests
+{
+    [Fact]
+    public void FlatStringDiscriminators()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message("chat.say")] public sealed record Say(string Room, string Text);
+            [Message("chat.said")] public sealed record Said(string Room, string From, string Text);
+            [Message("chat.joined")] public sealed record Joined(string Room, string Who);
+
+            [WebSocketClient]
+            [Sends(typeof(Say))]
+            [Receives(typeof(Said))]
+            [Receives(typeof(Joined))]
+            public sealed partial class ChatClient;
+            """);
+
+        Assert.Equal(["App.ChatClient.g.cs"], run.Sources.Keys);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void WrappedPayload()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message("ticker.subscribe")] public sealed record Subscribe(string Symbol);
+            [Message("ticker.price")] public sealed record Price(string Symbol, decimal Value);
+
+            [WebSocketClient(DiscriminatorProperty = "event", PayloadProperty = "data")]
+            [Sends(typeof(Subscribe))]
+            [Receives(typeof(Price))]
+            public sealed partial class TickerClient;
+            """);
+
+        Assert.Contains("new global::CpWebSocket.Messaging.MessageEnvelope(\"event\", \"data\")", run.Sources["App.TickerClient.g.cs"], StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void IntegerDiscriminators()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace Obs;
+
+            [Message(1)] public sealed record Identify(int RpcVersion);
+            [Message(2)] public sealed record Identified(int NegotiatedRpcVersion);
+            [Message(6)] public sealed record Request(string RequestType, string RequestId);
+            [Message(-7)] public sealed record RequestResponse(string RequestId);
+
+            [WebSocketClient(DiscriminatorProperty = "op", PayloadProperty = "d")]
+            [Sends(typeof(Identify))]
+            [Sends(typeof(Request))]
+            [Receives(typeof(Identified))]
+            [Receives(typeof(RequestResponse))]
+            public sealed partial class ObsClient;
+            """);
+
+        var source = run.Sources["Obs.ObsClient.g.cs"];
+        Assert.Contains("Outbound<global::Obs.Identify>(1L)", source, StringComparison.Ordinal);
+        Assert.Contains("Outbound<global::Obs.Request>(6L)", source, StringComparison.Ordinal);
+        Assert.Matches(@"Inbound<global::Obs\.RequestResponse>\(\s+-7L,", source);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void NestedClientClass()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace App.Chat;
+
+            [Message("ping")] public sealed record Ping(long Sent);
+            [Message("pong")] public sealed record Pong(long Sent);
+
+            public static partial class Clients
+            {
+                internal readonly partial struct Holder
+                {
+                    [WebSocketClient]
+                    [Sends(typeof(Ping))]
+                    [Receives(typeof(Pong))]
+                    public sealed partial class PingClient;
+                }
+            }
+            """);
+
+        Assert.Equal(["App.Chat.Clients.Holder.PingClient.g.cs"], run.Sources.Keys);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void GenericContainingTypes()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message("ping")] public sealed record Ping;
+
+            public partial class Outer<TKey, TValue>
+            {
+                public partial interface IInner<TInput>
+                {
+                    [WebSocketClient]
+                    [Sends(typeof(Ping))]
+                    public sealed partial class PingClient;
+                }
+            }
+
+            public partial record Outer
+            {
+                [WebSocketClient]
+                [Sends(typeof(Ping))]
+                public sealed partial class PingClient;
+            }
+            """);
+
+        Assert.Equal(
+            ["App.Outer.PingClient.g.cs", "App.Outer`2.IInner`1.PingClient.g.cs"],
+            run.Sources.Keys.Order(StringComparer.Ordinal));
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void GlobalNamespaceClient()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            [Message("hello")] public sealed class Hello { public string? Name { get; set; } }
+            [Message("welcome")] public struct Welcome { public int Id { get; set; } }
+
+            [WebSocketClient]
+            [Sends(typeof(Hello))]
+            [Receives(typeof(Welcome))]
+            internal partial class GreeterClient;
+            """);
+
+        var source = run.Sources["GreeterClient.g.cs"];
+        Assert.DoesNotContain("namespace", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void InternalContractsOnPublicClient()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message("public.say")] public sealed record Say(string Text);
+            [Message("internal.note")] internal sealed record Note(string Text);
+
+            [WebSocketClient]
+            [Sends(typeof(Say))]
+            [Sends(typeof(Note))]
+            [Receives(typeof(Note))]
+            public sealed partial class NoteClient;
+            """);
+
+        var source = run.Sources["App.NoteClient.g.cs"];
+        Assert.Contains("public global::System.Threading.Tasks.ValueTask SendAsync(global::App.Say message", source, StringComparison.Ordinal);
+        Assert.Contains("internal global::System.Threading.Tasks.ValueTask SendAsync(global::App.Note message", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void WithSerializerContext()
+    {
+        var run = Generate(
+            """
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message("chat.say")] public sealed record Say(string Room, string Text);
+            [Message("chat.said")] public sealed record Said(string Room, string From, string Text);
+
+            [WebSocketClient(SerializerContext = typeof(ChatJsonContext))]
+            [Sends(typeof(Say))]
+            [Receives(typeof(Said))]
+            public sealed partial class ChatClient;
+            """,
+            TestSources.ReflectionBackedContext("App", "ChatJsonContext", "Say", "Said"));
+
+        Assert.Contains("global::App.ChatJsonContext.Default", run.Sources["App.ChatClient.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("CreateReflectionBased", run.Sources["App.ChatClient.g.cs"], StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void TypeBothSentAndReceived()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message("echo")] public sealed record Echo(string Text);
+            [Message("bye")] public sealed record Bye;
+
+            [WebSocketClient]
+            [Sends(typeof(Echo))]
+            [Receives(typeof(Echo))]
+            [Sends(typeof(Bye))]
+            public sealed partial class EchoClient;
+            """);
+
+        var source = run.Sources["App.EchoClient.g.cs"];
+        Assert.Contains("SendAsync(global::App.Echo message", source, StringComparison.Ordinal);
+        Assert.Contains("EchoReceived", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void KeywordsAndEscapedStrings()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace App.@event;
+
+            [Message("say \"hi\"\\n<&>\u00e9")] public sealed record @class(string Text);
+            [Message("tab\there")] public sealed record @struct;
+
+            [WebSocketClient(DiscriminatorProperty = "\"kind\"")]
+            [Sends(typeof(@class))]
+            [Receives(typeof(@struct))]
+            public sealed partial class @object;
+            """);
+
+        var source = run.Sources["App.event.object.g.cs"];
+        Assert.Contains("namespace App.@event", source, StringComparison.Ordinal);
+        Assert.Contains("partial class @object", source, StringComparison.Ordinal);
+        Assert.Contains("global::App.@event.@class", source, StringComparison.Ordinal);
+        Assert.Contains("\"say \\\"hi\\\"\\\\n<&>\u00e9\"", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    private static GeneratorRun Generate(params string[] sources)
+        => GeneratorRun.Of(sources).AssertGeneratorSucceeded().AssertCompiles();
+}

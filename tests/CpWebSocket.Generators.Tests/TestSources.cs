@@ -1,0 +1,40 @@
+namespace CpWebSocket.Generators.Tests;
+
+/// <summary>Source snippets several tests share.</summary>
+internal static class TestSources
+{
+    /// <summary>
+    /// A <c>JsonSerializerContext</c> written by hand, since the System.Text.Json generator does not run in
+    /// these tests: it declares <paramref name="types"/> with <c>[JsonSerializable]</c> and resolves every
+    /// type by reflection, which is enough for the generated client to start.
+    /// </summary>
+    public static string ReflectionBackedContext(string ns, string name, params string[] types)
+        => ReflectionBackedContextWithOptions(ns, name, string.Empty, types);
+
+    /// <summary>Like <see cref="ReflectionBackedContext"/>, with <paramref name="attributes"/> (such as <c>[JsonSourceGenerationOptions]</c>) on the class.</summary>
+    public static string ReflectionBackedContextWithOptions(string ns, string name, string attributes, params string[] types)
+        => $$"""
+            using System;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using System.Text.Json.Serialization.Metadata;
+
+            namespace {{ns}};
+
+            {{attributes}}{{string.Concat(types.Select(t => $"[JsonSerializable(typeof({t}))]\n"))}}public sealed class {{name}} : JsonSerializerContext
+            {
+                private static readonly DefaultJsonTypeInfoResolver s_reflection = new();
+
+                public static {{name}} Default { get; } = new();
+
+                public {{name}}()
+                    : base(new JsonSerializerOptions(JsonSerializerDefaults.Web))
+                {
+                }
+
+                protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+
+                public override JsonTypeInfo? GetTypeInfo(Type type) => s_reflection.GetTypeInfo(type, Options);
+            }
+            """;
+}
