@@ -1,0 +1,336 @@
+using System.Buffers;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Samples.Chat;
+
+/// <summary>
+/// The embedded chat server: Kestrel on 127.0.0.1, a free port, the path <c>/chat</c>, logging off.
+/// </summary>
+/// <remarks>
+/// The protocol, for anyone writing a server the sample can point at with <c>--url</c>:
+/// <list type="bullet">
+/// <item><c>{"type":"chat.join","room":R,"user":U}</c>: U joins R; everyone in R, U included, gets
+/// <c>{"type":"chat.joined","room":R,"user":U,"members":N}</c>.</item>
+/// <item><c>{"type":"chat.say","room":R,"text":T}</c>: everyone else in R gets
+/// <c>{"type":"chat.said","room":R,"from":U,"text":T}</c>; the sender gets no copy.</item>
+/// <item>Any other text frame gets <c>{"type":"server.notice","text":...}</c>.</item>
+/// <item>A binary frame comes back as a binary frame: <c>echo:</c> in ASCII, then the same bytes.</item>
+/// </list>
+/// </remarks>
+internal sealed class ChatServer : IAsyncDisposable
+{
+    /// <summary>The path clients connect to.</summary>
+    public const string Path = "/chat";
+
+    private const int MaxMessageSize = 64 * 1024;
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+    private static readonly byte[] EchoTag = "echo:"u8.ToArray();
+
+    // The default encoder escapes quotes, apostrophes and non-ASCII for embedding in HTML; these messages only
+    // travel over the websocket, where readable JSON is enough.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, List<ChatMember>> _rooms = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+
+    private ChatServer()
+    {
+    }
+
+    /// <summary>The websocket address of the chat endpoint, once started.</summary>
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>Starts a server on 127.0.0.1 with a port the system picks.</summary>
+    public static async Task<ChatServer> StartAsync()
+    {
+        var server = new ChatServer();
+        try
+        {
+            await server.StartKestrelAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the server: open connections are aborted, then Kestrel stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_app is not null)
+        {
+            using (var timeout = new CancellationTokenSource(StopTimeout))
+            {
+                try
+                {
+                    await _app.StopAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping took too long; disposing below releases the port anyway.
+                }
+            }
+
+            await _app.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task StartKestrelAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            // Neither the command line nor the current directory is meant for the embedded server.
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+
+        // The transcript is the sample's output; Kestrel's own log lines would only clutter it.
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
+
+        _app = builder.Build();
+        _app.UseWebSockets();
+        _app.Run(HandleAsync);
+        await _app.StartAsync();
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        Url = new Uri($"ws://127.0.0.1:{new Uri(address).Port}{Path}");
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (context.Request.Path != Path)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("Connect with a websocket client.", context.RequestAborted);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        var member = new ChatMember(socket);
+        try
+        {
+            await ReceiveAsync(member, cancellation.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // The client went away without a close handshake, or the server is stopping: nothing to answer.
+        }
+        finally
+        {
+            Leave(member);
+        }
+    }
+
+    private async Task ReceiveAsync(ChatMember member, CancellationToken cancellationToken)
+    {
+        var socket = member.Socket;
+        var message = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            message.ResetWrittenCount();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(message.GetMemory(4096), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    await member.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, socket.CloseStatusDescription, cancellationToken);
+                    return;
+                }
+
+                message.Advance(result.Count);
+                if (message.WrittenCount > MaxMessageSize)
+                {
+                    await member.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {MaxMessageSize} bytes.", cancellationToken);
+                    return;
+                }
+            }
+            while (!result.EndOfMessage);
+
+            if (result.MessageType == WebSocketMessageType.Binary)
+            {
+                await member.SendAsync((byte[])[.. EchoTag, .. message.WrittenSpan], WebSocketMessageType.Binary, cancellationToken);
+            }
+            else
+            {
+                await HandleTextAsync(member, message.WrittenMemory, cancellationToken);
+            }
+        }
+    }
+
+    private async Task HandleTextAsync(ChatMember member, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8);
+        }
+        catch (JsonException)
+        {
+            await NoticeAsync(member, $"this server speaks JSON chat messages (chat.join, chat.say); got: {Clip(utf8.Span)}", cancellationToken);
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var type = GetString(root, "type");
+            var room = GetString(root, "room");
+            switch (type)
+            {
+                case "chat.join" when room is not null && GetString(root, "user") is { } user:
+                    await JoinAsync(member, room, user, cancellationToken);
+                    break;
+                case "chat.say" when room is not null && GetString(root, "text") is { } text:
+                    await SayAsync(member, room, text, cancellationToken);
+                    break;
+                case "chat.join":
+                    await NoticeAsync(member, "chat.join needs a room and a user.", cancellationToken);
+                    break;
+                case "chat.say":
+                    await NoticeAsync(member, "chat.say needs a room and a text.", cancellationToken);
+                    break;
+                default:
+                    await NoticeAsync(member, $"unknown message type '{type}'; this server speaks chat.join and chat.say.", cancellationToken);
+                    break;
+            }
+        }
+    }
+
+    private async Task JoinAsync(ChatMember member, string room, string user, CancellationToken cancellationToken)
+    {
+        ChatMember[] everyone;
+        lock (_gate)
+        {
+            member.User = user;
+            if (!_rooms.TryGetValue(room, out var members))
+            {
+                members = [];
+                _rooms.Add(room, members);
+            }
+
+            if (!members.Contains(member))
+            {
+                members.Add(member);
+            }
+
+            everyone = [.. members];
+        }
+
+        var joined = Encode("chat.joined", writer =>
+        {
+            writer.WriteString("room", room);
+            writer.WriteString("user", user);
+            writer.WriteNumber("members", everyone.Length);
+        });
+        foreach (var recipient in everyone)
+        {
+            await recipient.SendAsync(joined, WebSocketMessageType.Text, cancellationToken);
+        }
+    }
+
+    private async Task SayAsync(ChatMember member, string room, string text, CancellationToken cancellationToken)
+    {
+        ChatMember[]? others;
+        string? from;
+        lock (_gate)
+        {
+            from = member.User;
+            others = _rooms.TryGetValue(room, out var members) && members.Contains(member)
+                ? [.. members.Where(other => other != member)]
+                : null;
+        }
+
+        if (others is null || from is null)
+        {
+            await NoticeAsync(member, $"join {room} before saying something there.", cancellationToken);
+            return;
+        }
+
+        var said = Encode("chat.said", writer =>
+        {
+            writer.WriteString("room", room);
+            writer.WriteString("from", from);
+            writer.WriteString("text", text);
+        });
+        foreach (var recipient in others)
+        {
+            await recipient.SendAsync(said, WebSocketMessageType.Text, cancellationToken);
+        }
+    }
+
+    private void Leave(ChatMember member)
+    {
+        lock (_gate)
+        {
+            foreach (var members in _rooms.Values)
+            {
+                members.Remove(member);
+            }
+        }
+    }
+
+    private static Task NoticeAsync(ChatMember member, string text, CancellationToken cancellationToken) =>
+        member.SendAsync(Encode("server.notice", writer => writer.WriteString("text", text)), WebSocketMessageType.Text, cancellationToken);
+
+    /// <summary>Writes one flat message: the discriminator first, then the properties <paramref name="write"/> adds.</summary>
+    private static byte[] Encode(string type, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static string? GetString(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+        && value.GetString() is { Length: > 0 } text
+            ? text
+            : null;
+
+    private static string Clip(ReadOnlySpan<byte> utf8)
+    {
+        const int MaxLength = 40;
+        var text = Encoding.UTF8.GetString(utf8);
+        return text.Length <= MaxLength ? text : string.Concat(text.AsSpan(0, MaxLength), "…");
+    }
+}

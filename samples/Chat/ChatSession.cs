@@ -1,0 +1,59 @@
+namespace Samples.Chat;
+
+/// <summary>
+/// The scripted conversation: two clients join a room, talk, try the raw lane, and close. Every step waits
+/// for its answer, so the transcript reads in order and a missing answer fails the run.
+/// </summary>
+internal static class ChatSession
+{
+    private const string Room = "lobby";
+
+    private static readonly (string From, string Text)[] Conversation =
+    [
+        ("alice", "hi bob!"),
+        ("bob", "hi alice, typed messages both ways"),
+        ("alice", "no switch on \"type\" anywhere"),
+        ("bob", "and the raw lane is still there"),
+        ("alice", "let's try it"),
+        ("bob", "go ahead"),
+    ];
+
+    public static async Task RunAsync(Uri url, Transcript transcript)
+    {
+        using var failure = new SessionFailure();
+        await using var alice = new ChatParticipant("alice", url, transcript, failure);
+        await using var bob = new ChatParticipant("bob", url, transcript, failure);
+
+        await alice.OpenAsync();
+        await bob.OpenAsync();
+
+        // chat.joined goes to everyone in the room, the one who joined included.
+        await alice.SendAsync(new Join(Room, alice.Name));
+        await alice.ExpectJoinedAsync(Room, alice.Name);
+        await bob.SendAsync(new Join(Room, bob.Name));
+        await Task.WhenAll(alice.ExpectJoinedAsync(Room, bob.Name), bob.ExpectJoinedAsync(Room, bob.Name));
+
+        // chat.said goes to the others in the room only.
+        foreach (var (from, text) in Conversation)
+        {
+            var (speaker, listener) = from == alice.Name ? (alice, bob) : (bob, alice);
+            await speaker.SendAsync(new Say(Room, text));
+            await listener.ExpectSaidAsync(Room, speaker.Name, text);
+        }
+
+        // The raw lane, on the same connections: a text frame the server does not understand comes back as a
+        // server.notice, which no contract of ChatClient matches; a binary frame comes back as binary.
+        await alice.SendTextAsync("who else is here?");
+        await alice.ExpectUnhandledAsync("server.notice");
+        await bob.SendBinaryAsync([0x00, 0x01, 0xFE, 0xFF]);
+        await bob.ExpectBinaryAsync();
+
+        await alice.CloseAsync();
+        await bob.CloseAsync();
+
+        if (failure.Reason is { } reason)
+        {
+            throw new ChatSessionException(reason);
+        }
+    }
+}
