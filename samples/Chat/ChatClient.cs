@@ -9,7 +9,7 @@ namespace Samples.Chat;
 /// </summary>
 /// <remarks>
 /// Without a <c>SerializerContext</c>, messages are serialized by reflection with the web defaults (camelCase).
-/// Name a <c>JsonSerializerContext</c> here when publishing trimmed or with Native AOT.
+/// Name a <c>JsonSerializerContext</c> here when publishing trimmed or with Native AOT, as samples/AotChat does.
 /// </remarks>
 [WebSocketClient]
 [Sends(typeof(Join))]

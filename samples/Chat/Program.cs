@@ -6,6 +6,7 @@ using Samples.Chat;
 
 const string Usage = """
     Usage: dotnet run --project samples/Chat [-- --url ws://host:port/path]
+           (the Native AOT build of samples/AotChat takes the same options)
 
     Starts a chat server on 127.0.0.1 (a free port), connects two typed clients, alice and bob,
     lets them join a room, talk, send a raw text and a raw binary frame, and close, printing a
