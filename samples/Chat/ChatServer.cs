@@ -1,19 +1,9 @@
 using System.Buffers;
-using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Samples.Shared;
 
 namespace Samples.Chat;
 
@@ -36,8 +26,6 @@ internal sealed class ChatServer : IAsyncDisposable
     /// <summary>The path clients connect to.</summary>
     public const string Path = "/chat";
 
-    private const int MaxMessageSize = 64 * 1024;
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
     private static readonly byte[] EchoTag = "echo:"u8.ToArray();
 
     // The default encoder escapes quotes, apostrophes and non-ASCII for embedding in HTML; these messages only
@@ -46,146 +34,47 @@ internal sealed class ChatServer : IAsyncDisposable
 
     private readonly object _gate = new();
     private readonly Dictionary<string, List<ChatMember>> _rooms = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private LoopbackWebSocketHost? _host;
 
     private ChatServer()
     {
     }
 
     /// <summary>The websocket address of the chat endpoint, once started.</summary>
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _host!.Url;
 
     /// <summary>Starts a server on 127.0.0.1 with a port the system picks.</summary>
     public static async Task<ChatServer> StartAsync()
     {
         var server = new ChatServer();
-        try
-        {
-            await server.StartKestrelAsync();
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        server._host = await LoopbackWebSocketHost.StartAsync(Path, server.RunMemberAsync);
+        return server;
     }
 
-    /// <summary>Stops the server: open connections are aborted, then Kestrel stops.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the server: open connections are cancelled, then Kestrel stops.</summary>
+    public ValueTask DisposeAsync() => _host?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task RunMemberAsync(WebSocket socket, CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
-        if (_app is not null)
-        {
-            using (var timeout = new CancellationTokenSource(StopTimeout))
-            {
-                try
-                {
-                    await _app.StopAsync(timeout.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopping took too long; disposing below releases the port anyway.
-                }
-            }
-
-            await _app.DisposeAsync();
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task StartKestrelAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            // Neither the command line nor the current directory is meant for the embedded server.
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-
-        // The transcript is the sample's output; Kestrel's own log lines would only clutter it.
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
-
-        _app = builder.Build();
-        _app.UseWebSockets();
-        _app.Run(HandleAsync);
-        await _app.StartAsync();
-
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        Url = new Uri($"ws://127.0.0.1:{new Uri(address).Port}{Path}");
-    }
-
-    private async Task HandleAsync(HttpContext context)
-    {
-        if (context.Request.Path != Path)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync("Connect with a websocket client.", context.RequestAborted);
-            return;
-        }
-
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         var member = new ChatMember(socket);
         try
         {
-            await ReceiveAsync(member, cancellation.Token);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-            // The client went away without a close handshake, or the server is stopping: nothing to answer.
+            var message = new ArrayBufferWriter<byte>(4096);
+            while (await WebSocketMessageReader.ReadAsync(socket, message, member.CloseOutputAsync, cancellationToken) is { } type)
+            {
+                if (type == WebSocketMessageType.Binary)
+                {
+                    await member.SendAsync((byte[])[.. EchoTag, .. message.WrittenSpan], WebSocketMessageType.Binary, cancellationToken);
+                }
+                else
+                {
+                    await HandleTextAsync(member, message.WrittenMemory, cancellationToken);
+                }
+            }
         }
         finally
         {
             Leave(member);
-        }
-    }
-
-    private async Task ReceiveAsync(ChatMember member, CancellationToken cancellationToken)
-    {
-        var socket = member.Socket;
-        var message = new ArrayBufferWriter<byte>(4096);
-        while (true)
-        {
-            message.ResetWrittenCount();
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(message.GetMemory(4096), cancellationToken);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    await member.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, socket.CloseStatusDescription, cancellationToken);
-                    return;
-                }
-
-                message.Advance(result.Count);
-                if (message.WrittenCount > MaxMessageSize)
-                {
-                    await member.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {MaxMessageSize} bytes.", cancellationToken);
-                    return;
-                }
-            }
-            while (!result.EndOfMessage);
-
-            if (result.MessageType == WebSocketMessageType.Binary)
-            {
-                await member.SendAsync((byte[])[.. EchoTag, .. message.WrittenSpan], WebSocketMessageType.Binary, cancellationToken);
-            }
-            else
-            {
-                await HandleTextAsync(member, message.WrittenMemory, cancellationToken);
-            }
         }
     }
 
