@@ -211,17 +211,22 @@ public sealed partial class HttpWebSocket
         }
     }
 
-    /// <summary>The peer sent a close frame; <c>Websocket.Client</c> answers it, then the cycle ends.</summary>
+    /// <summary>
+    /// The peer sent a close frame: answer it with its own status, then end the cycle. <c>Websocket.Client</c> also
+    /// answers, but not when the close frame arrives before it marked itself running (a server that closes right after
+    /// the handshake); only the first answer is written.
+    /// </summary>
     private async Task FinishPeerCloseAsync(Connection connection, WebSocketCloseStatus? status, string? description)
     {
         EventDispatcher.DetachFromDelivery();
         if (connection.Socket is { } socket)
         {
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
             try
             {
-                await socket.CloseSent.WaitAsync(_options.CloseTimeout).ConfigureAwait(false);
+                await socket.CloseOutputAsync(status ?? WebSocketCloseStatus.NormalClosure, description, timeout.Token).ConfigureAwait(false);
             }
-            catch (TimeoutException)
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
             {
                 socket.Abort();
             }

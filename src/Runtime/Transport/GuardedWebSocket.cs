@@ -6,16 +6,16 @@ namespace CpWebSocket.Transport;
 /// Wraps the connected socket handed to <c>Websocket.Client</c>, to add what its receive loop lacks:
 /// it remembers whether the last complete message was text or binary (the loop reports every frame as
 /// binary once text conversion is off), refuses a message over the size limit while it arrives (the loop
-/// would buffer it whole), and tells when a close frame has been written.
+/// would buffer it whole), writes at most one close frame, and tells when the peer's close frame was read.
 /// </summary>
 internal sealed class GuardedWebSocket : WebSocket
 {
     private readonly WebSocket _inner;
     private readonly long _maxMessageSize;
     private readonly TimeSpan _closeTimeout;
-    private readonly TaskCompletionSource _closeSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _closeReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _messageBytes;
+    private int _closeFrameClaimed;
 
     public GuardedWebSocket(WebSocket inner, long maxMessageSize, TimeSpan closeTimeout)
     {
@@ -26,12 +26,6 @@ internal sealed class GuardedWebSocket : WebSocket
 
     /// <summary>The frame type of the last complete message received.</summary>
     public WebSocketMessageKind LastMessageKind { get; private set; }
-
-    /// <summary>The status this side put in its close frame, once it sent one.</summary>
-    public WebSocketCloseStatus? SentCloseStatus { get; private set; }
-
-    /// <summary>Completes once a close frame has been written (or the attempt to write it ended).</summary>
-    public Task CloseSent => _closeSent.Task;
 
     /// <summary>Completes once the peer's close frame has been read (or the socket was aborted).</summary>
     public Task CloseReceived => _closeReceived.Task;
@@ -53,46 +47,30 @@ internal sealed class GuardedWebSocket : WebSocket
     public override void Abort()
     {
         _inner.Abort();
-        _closeSent.TrySetResult();
         _closeReceived.TrySetResult();
     }
 
-    public override async Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
+    public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
     {
-        SentCloseStatus ??= closeStatus;
-        try
-        {
-            await _inner.CloseAsync(closeStatus, statusDescription, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _closeSent.TrySetResult();
-        }
+        Interlocked.Exchange(ref _closeFrameClaimed, 1);
+        return _inner.CloseAsync(closeStatus, statusDescription, cancellationToken);
     }
 
-    public override async Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
+    public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
     {
-        // Websocket.Client answers every close frame it reads, even one that answers ours: one close frame is enough.
-        if (SentCloseStatus is not null)
+        // Both this library and Websocket.Client answer a peer's close frame, and Websocket.Client also answers the
+        // one that answers ours: whoever comes first writes the only close frame.
+        if (Interlocked.Exchange(ref _closeFrameClaimed, 1) != 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        SentCloseStatus = closeStatus;
-        try
-        {
-            await _inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _closeSent.TrySetResult();
-        }
+        return _inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken);
     }
 
     public override void Dispose()
     {
         _inner.Dispose();
-        _closeSent.TrySetResult();
         _closeReceived.TrySetResult();
     }
 
