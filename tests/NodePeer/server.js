@@ -1,0 +1,151 @@
+'use strict';
+
+// A websocket server on Node's `ws` package: the second real peer of the CpWebSocket tests, so the client is
+// checked against an implementation other than Kestrel. The test process starts it, reads the port from the
+// `LISTENING <port>` line on stdout, and closes stdin to stop it.
+//
+// Paths:
+//   /echo        echoes each message in kind (text stays text, binary stays binary)
+//   /chat        {"type":"ping","id":N,...} gets {"type":"pong","id":N,"server":"node"}; anything else is echoed unchanged
+//   /close       ?code=4001&reason=bye: closes with that code and reason after `after` messages (default 1; 0: at once);
+//                with `tag`, remembers the close frame the client answered with (code 1006: it never answered)
+//   /closed      ?tag=T: sends {"code":N,"reason":"..."}, the answer /close got under tag T, once it has arrived
+//   /terminate   destroys the TCP connection, without a close frame, after `after` messages (default 1)
+//   /ping        pings every 20 ms; once the client's pongs for 3 pings were seen, sends the text "pongs:<n>"
+
+const { WebSocketServer } = require('ws');
+
+const PING_INTERVAL_MS = 20;
+const PONGS_WANTED = 3;
+
+// The close frames clients answered /close with, by tag: a promise each, so /closed may ask before it arrives.
+const closeAnswers = new Map();
+
+function closeAnswer(tag) {
+    if (!closeAnswers.has(tag)) {
+        let resolve;
+        const promise = new Promise((done) => {
+            resolve = done;
+        });
+        closeAnswers.set(tag, { promise, resolve });
+    }
+
+    return closeAnswers.get(tag);
+}
+
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+
+wss.on('listening', () => {
+    process.stdout.write(`LISTENING ${wss.address().port}\n`);
+});
+
+wss.on('error', (err) => {
+    // Cannot listen: say why and exit, so the test fails with this message instead of a timeout.
+    process.stderr.write(`server error: ${err.stack || err}\n`);
+    process.exit(1);
+});
+
+wss.on('connection', (ws, request) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    // A client that misbehaves must only end its own connection, never the server.
+    ws.on('error', (err) => process.stderr.write(`${url.pathname}: ${err.message}\n`));
+
+    switch (url.pathname) {
+        case '/echo':
+            ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
+            break;
+        case '/chat':
+            ws.on('message', (data, isBinary) => chat(ws, data, isBinary));
+            break;
+        case '/close': {
+            const code = Number(url.searchParams.get('code') ?? 1000);
+            const reason = url.searchParams.get('reason') ?? '';
+            const tag = url.searchParams.get('tag');
+            if (tag) {
+                ws.on('close', (answer, answerReason) => closeAnswer(tag).resolve({ code: answer, reason: answerReason.toString('utf8') }));
+            }
+
+            afterMessages(ws, url, () => ws.close(code, reason));
+            break;
+        }
+        case '/closed': {
+            const tag = url.searchParams.get('tag') ?? '';
+            closeAnswer(tag).promise.then((answer) => {
+                closeAnswers.delete(tag);
+                ws.send(JSON.stringify(answer));
+            });
+            break;
+        }
+        case '/terminate':
+            afterMessages(ws, url, () => ws.terminate());
+            break;
+        case '/ping':
+            pingUntilAnswered(ws);
+            break;
+        default:
+            ws.close(4404, `no endpoint ${url.pathname}`);
+    }
+});
+
+function chat(ws, data, isBinary) {
+    if (!isBinary) {
+        let message;
+        try {
+            message = JSON.parse(data.toString('utf8'));
+        } catch {
+            message = undefined; // not JSON: echoed below like any other message
+        }
+
+        if (message !== null && typeof message === 'object' && message.type === 'ping') {
+            ws.send(JSON.stringify({ type: 'pong', id: message.id, server: 'node' }));
+            return;
+        }
+    }
+
+    // The original bytes, not a re-serialization, so the client sees exactly what it sent.
+    ws.send(data, { binary: isBinary });
+}
+
+// Runs `action` once `after` messages (query parameter, default 1) have arrived; at once when it is 0.
+function afterMessages(ws, url, action) {
+    let remaining = Number(url.searchParams.get('after') ?? 1);
+    if (remaining <= 0) {
+        action();
+        return;
+    }
+
+    ws.on('message', () => {
+        remaining -= 1;
+        if (remaining === 0) {
+            action();
+        }
+    });
+}
+
+function pingUntilAnswered(ws) {
+    let pongs = 0;
+    const timer = setInterval(() => ws.ping(), PING_INTERVAL_MS);
+    ws.on('pong', () => {
+        pongs += 1;
+        if (pongs === PONGS_WANTED) {
+            clearInterval(timer);
+            ws.send(`pongs:${pongs}`);
+        }
+    });
+    ws.on('close', () => clearInterval(timer));
+}
+
+function shutDown() {
+    for (const client of wss.clients) {
+        client.terminate();
+    }
+
+    wss.close();
+    process.exit(0);
+}
+
+// Never outlive the test process: its end closes our stdin, whether it exits cleanly or crashes.
+process.stdin.on('end', shutDown);
+process.stdin.on('close', shutDown);
+process.stdin.resume();
+process.on('SIGTERM', shutDown);
