@@ -9,7 +9,7 @@ namespace CpWebSocket.Messaging;
 /// Routes received text messages to the <see cref="InboundContract"/> their discriminator names, straight from
 /// their UTF-8 bytes: one reader pass over the top-level object finds the discriminator wherever it stands (and
 /// the payload when wrapped), a table lookup finds the contract without allocating, and the message is
-/// deserialized once. Create it with <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
+/// deserialized once. A flat message's pass ends at a matching discriminator: the deserializer reads the rest. Create it with <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
 /// </summary>
 public sealed class InboundRouter
 {
@@ -91,17 +91,18 @@ public sealed class InboundRouter
     internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         var json = message.Span;
+        var envelope = _protocol.Envelope;
         InboundScan scan;
         try
         {
-            scan = Scan(json);
+            // Flat: deserializing reads the whole message anyway, so the scan may stop at a matching discriminator.
+            scan = Scan(json, stopAtMatch: !envelope.IsWrapped);
         }
         catch (JsonException ex)
         {
             return InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
         }
 
-        var envelope = _protocol.Envelope;
         switch (scan.Status)
         {
             case InboundScanStatus.NotAnObject:
@@ -124,7 +125,8 @@ public sealed class InboundRouter
         if (!envelope.IsWrapped)
         {
             // Flat: the discriminator is just a property the contract type does not map.
-            return contract.Deliver(client, json, json, cancellationToken);
+            var outcome = contract.Deliver(client, json, json, cancellationToken);
+            return outcome.Kind == InboundOutcomeKind.Failed && scan.StoppedAtMatch ? ClassifyFailure(outcome, json) : outcome;
         }
 
         return scan.PayloadStart < 0
@@ -132,8 +134,32 @@ public sealed class InboundRouter
             : contract.Deliver(client, json, json.Slice(scan.PayloadStart, scan.PayloadLength), cancellationToken);
     }
 
-    /// <summary>Reads the whole top-level object once; throws <see cref="JsonException"/> when the text is not valid JSON.</summary>
-    private InboundScan Scan(ReadOnlySpan<byte> json)
+    /// <summary>
+    /// A delivery that failed after a scan that stopped early: when the rest of the message is not valid JSON, that is
+    /// the error to report, as a full scan would have before routing; otherwise the delivery's own error stands.
+    /// The deserializer read the whole message and failed, so this second pass is paid only by broken messages.
+    /// </summary>
+    private InboundOutcome ClassifyFailure(InboundOutcome failed, ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            Scan(json, stopAtMatch: false);
+        }
+        catch (JsonException ex)
+        {
+            return InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
+        }
+
+        return failed;
+    }
+
+    /// <summary>
+    /// Reads the top-level object once; throws <see cref="JsonException"/> when the text is not valid JSON. With
+    /// <paramref name="stopAtMatch"/> it returns as soon as the discriminator matched a contract, leaving the rest of
+    /// the message unread (<see cref="InboundScan.StoppedAtMatch"/>): the caller's deserialization of the whole
+    /// message then reads and validates it, instead of a second walk over every token.
+    /// </summary>
+    private InboundScan Scan(ReadOnlySpan<byte> json, bool stopAtMatch)
     {
         var reader = new Utf8JsonReader(json, _protocol.ReaderOptions);
         reader.Read();
@@ -155,6 +181,12 @@ public sealed class InboundRouter
                 discriminatorSeen = true;
                 reader.Read();
                 ReadDiscriminator(ref reader, ref scan);
+                if (stopAtMatch && scan.Contract is not null)
+                {
+                    scan.StoppedAtMatch = true;
+                    return scan;
+                }
+
                 reader.Skip();
             }
             else if (payloadName is not null && scan.PayloadStart < 0 && reader.ValueTextEquals(payloadName))

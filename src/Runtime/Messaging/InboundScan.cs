@@ -21,4 +21,10 @@ internal struct InboundScan
 
     /// <summary>The length of the payload property's value in bytes.</summary>
     public int PayloadLength;
+
+    /// <summary>
+    /// The scan returned at the matching discriminator without reading the rest of the message, so the rest is not
+    /// known to be valid JSON yet.
+    /// </summary>
+    public bool StoppedAtMatch;
 }

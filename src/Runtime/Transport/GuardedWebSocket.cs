@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 
 namespace CpWebSocket.Transport;
 
@@ -99,6 +100,9 @@ internal sealed class GuardedWebSocket : WebSocket
     public override ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
         _inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
 
+    // Pooled: the receive loop awaits one of these for every message that is not already buffered, so a
+    // plain async ValueTask would allocate a state machine box per message.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ValueWebSocketReceiveResult> InspectAsync(ValueTask<ValueWebSocketReceiveResult> pending)
     {
         var result = await pending.ConfigureAwait(false);

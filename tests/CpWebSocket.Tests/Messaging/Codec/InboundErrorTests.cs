@@ -30,6 +30,8 @@ public sealed class InboundErrorTests
     [InlineData("""{"type":"ping",""")]
     [InlineData("""{"type":"ping"} trailing""")]
     [InlineData("""{"type":"ping" "x":1}""")]
+    [InlineData("""{"type":"ping","x":[1,2}""")]
+    [InlineData("""{"type":"ping","x":1}}""")]
     [InlineData("")]
     public async Task Text_that_is_not_json_is_an_invalid_json_error(string text)
     {
