@@ -1,0 +1,30 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+
+namespace CpWebSocket.Benchmarks.Benchmarks;
+
+/// <summary>
+/// The one job of every benchmark: few iterations, so the whole suite fits in minutes on two cores, and each
+/// benchmark in a process of its own, so the allocations counted are the client's alone (the server lives in
+/// the process that started the run).
+/// </summary>
+public sealed class BenchmarkConfig : ManualConfig
+{
+    public BenchmarkConfig()
+    {
+        AddJob(Job.Default
+            .WithLaunchCount(1)
+            .WithWarmupCount(3)
+            .WithIterationCount(10)
+            // The project BenchmarkDotNet generates inherits the repository's warnings-as-errors; its code is not ours to fix.
+            .WithArguments([new MsBuildArgument("/p:TreatWarningsAsErrors=false")])
+            .WithId("Short"));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.OperationsPerSecond, CategoriesColumn.Default);
+        AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams);
+        HideColumns(Column.Job, Column.Error, Column.StdDev, Column.RatioSD, Column.AllocRatio);
+        WithOptions(ConfigOptions.JoinSummary);
+    }
+}

@@ -1,0 +1,57 @@
+using BenchmarkDotNet.Running;
+using CpWebSocket.Benchmarks.Contenders;
+using CpWebSocket.Benchmarks.Harness;
+using CpWebSocket.Benchmarks.Server;
+
+namespace CpWebSocket.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/CpWebSocket.Benchmarks -- ARGS</c>, where ARGS is:
+/// <list type="bullet">
+/// <item><c>--smoke</c>: every code path once on little work, in seconds, no timing asserted (for CI);</item>
+/// <item><c>--latency [--small N] [--large N] [--rounds N] [--warmup N]</c>: per-round-trip percentiles;</item>
+/// <item><c>--all</c>: the latency harness, then every BenchmarkDotNet benchmark (what docs/benchmarks.md reports);</item>
+/// <item>anything else goes to BenchmarkDotNet, e.g. <c>--filter '*'</c> or <c>--filter '*Echo*'</c>.</item>
+/// </list>
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is [SmokeRun.Flag])
+        {
+            return await SmokeRun.RunAsync().ConfigureAwait(false);
+        }
+
+        if (args is [LatencyHarness.ParentFlag, .. var latency])
+        {
+            await using var server = await EchoServer.StartAsync().ConfigureAwait(false);
+            return await LatencyHarness.RunAsync(server.BaseUrl, latency).ConfigureAwait(false);
+        }
+
+        if (args is [LatencyHarness.ClientFlag, .. var client])
+        {
+            return await LatencyHarness.RunClientAsync(client).ConfigureAwait(false);
+        }
+
+        // One server for the whole run, in this process; the benchmark processes BenchmarkDotNet starts, and the
+        // latency harness's client process, are given its address.
+        await using (var server = await EchoServer.StartAsync().ConfigureAwait(false))
+        {
+            if (args is ["--all"])
+            {
+                var measured = await LatencyHarness.RunAsync(server.BaseUrl, []).ConfigureAwait(false);
+                return measured != 0 ? measured : RunBenchmarks(server.BaseUrl, ["--filter", "*"]);
+            }
+
+            return RunBenchmarks(server.BaseUrl, args);
+        }
+    }
+
+    private static int RunBenchmarks(Uri server, string[] args)
+    {
+        Environment.SetEnvironmentVariable(EchoContenders.ServerVariable, server.ToString());
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
+    }
+}

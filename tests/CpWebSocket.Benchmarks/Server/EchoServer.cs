@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Net;
+using System.Net.WebSockets;
+using CpWebSocket.Benchmarks.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CpWebSocket.Benchmarks.Server;
+
+/// <summary>
+/// The one server of a run: Kestrel on 127.0.0.1 with <c>/echo</c>, a raw websocket endpoint that sends every
+/// message back unchanged in the same frame type, and <c>/hub</c>, the SignalR <see cref="EchoHub"/>.
+/// </summary>
+/// <remarks>
+/// The echo endpoint does as little as a server can (one pooled buffer per connection, the ValueTask socket calls),
+/// so the contenders share the same, small server-side cost.
+/// </remarks>
+public sealed class EchoServer : IAsyncDisposable
+{
+    public const string EchoPath = "/echo";
+    public const string HubPath = "/hub";
+
+    /// <summary>Far above the 64 KiB message; SignalR's default limit (32 KiB) would refuse it.</summary>
+    public const int MaxMessageSize = 1024 * 1024;
+
+    private readonly WebApplication _app;
+
+    private EchoServer(WebApplication app, Uri baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>The server's address, <c>ws://127.0.0.1:port</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    public Uri EchoUrl => new(BaseUrl, EchoPath);
+
+    /// <summary>The hub's address for the SignalR client, which wants <c>http://</c>.</summary>
+    public Uri HubUrl => new($"http://{BaseUrl.Authority}{HubPath}");
+
+    public static async Task<EchoServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+        builder.Services
+            .AddSignalR(hub =>
+            {
+                hub.MaximumReceiveMessageSize = MaxMessageSize;
+                hub.EnableDetailedErrors = true;
+            })
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, EchoJsonContext.Default));
+
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.Map(EchoPath, EchoAsync);
+        app.MapHub<EchoHub>(HubPath, connection => connection.ApplicationMaxBufferSize = MaxMessageSize);
+        await app.StartAsync().ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new EchoServer(app, new Uri($"ws://127.0.0.1:{new Uri(address).Port}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            try
+            {
+                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Connections still open after the timeout are dropped by the dispose below.
+            }
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task EchoAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        var buffer = ArrayPool<byte>.Shared.Rent(128 * 1024);
+        try
+        {
+            while (true)
+            {
+                var count = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (count == buffer.Length)
+                    {
+                        var grown = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, count).CopyTo(grown);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = grown;
+                    }
+
+                    result = await socket.ReceiveAsync(buffer.AsMemory(count), context.RequestAborted).ConfigureAwait(false);
+                    count += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, context.RequestAborted).ConfigureAwait(false);
+                    return;
+                }
+
+                await socket.SendAsync(buffer.AsMemory(0, count), result.MessageType, endOfMessage: true, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ConnectionAbortedException)
+        {
+            // The client went away without a close handshake, or the server is stopping.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
