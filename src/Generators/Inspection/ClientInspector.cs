@@ -355,7 +355,9 @@ internal sealed class ClientInspector
             }
 
             // The runtime refuses such a sent type when the client starts; received ones merely see the value.
-            if (isSent && payloadProperty is null)
+            // Only the analyzer looks: the check binds every member's attributes, the error it reports fails the build
+            // anyway, and the generator runs again on every edit.
+            if (_diagnostics is not null && isSent && payloadProperty is null)
             {
                 namingPolicy ??= JsonPropertyNames.PolicyOf(serializerContext);
                 var member = JsonPropertyNames.FindMemberSerializedAs(contract.Type, discriminatorProperty, namingPolicy.Value);
