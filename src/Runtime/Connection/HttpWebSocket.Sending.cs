@@ -22,7 +22,11 @@ public sealed partial class HttpWebSocket
     public HttpWebSocket Send(string message, bool isData = true)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (OpenConnectionOrReport(Encoding.UTF8.GetByteCount(message), isData) is { } connection)
+        if (OpenConnection() is not { } connection)
+        {
+            ReportNotSent(Encoding.UTF8.GetByteCount(message), isData);
+        }
+        else
         {
             var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(message.Length));
             var length = Encoding.UTF8.GetBytes(message, buffer);
@@ -41,7 +45,11 @@ public sealed partial class HttpWebSocket
     /// <returns>This connection.</returns>
     public HttpWebSocket Send(ReadOnlyMemory<byte> message, bool isData = true)
     {
-        if (OpenConnectionOrReport(message.Length, isData) is { } connection)
+        if (OpenConnection() is not { } connection)
+        {
+            ReportNotSent(message.Length, isData);
+        }
+        else
         {
             var (buffer, length) = RentPayload(message.Span, isData);
             _ = SendPooledAsync(connection, buffer, length, isData);
@@ -59,7 +67,7 @@ public sealed partial class HttpWebSocket
     public async ValueTask SendAsync(string message, bool isData = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var connection = OpenConnectionOrThrow(Encoding.UTF8.GetByteCount(message), isData);
+        var connection = OpenConnection() ?? throw NotSent(Encoding.UTF8.GetByteCount(message), isData);
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(message.Length));
         try
         {
@@ -80,14 +88,9 @@ public sealed partial class HttpWebSocket
     /// <exception cref="WebSocketSendException">The connection is not open, or the write failed.</exception>
     public ValueTask SendAsync(ReadOnlyMemory<byte> message, bool isData = true, CancellationToken cancellationToken = default)
     {
-        Connection connection;
-        try
+        if (OpenConnection() is not { } connection)
         {
-            connection = OpenConnectionOrThrow(message.Length, isData);
-        }
-        catch (WebSocketSendException ex)
-        {
-            return ValueTask.FromException(ex);
+            return ValueTask.FromException(NotSent(message.Length, isData));
         }
 
         return isData || Utf8.IsValid(message.Span)
@@ -101,14 +104,9 @@ public sealed partial class HttpWebSocket
     /// <returns>A task that completes when the frame has been written.</returns>
     internal ValueTask SendUtf8TextAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
-        Connection connection;
-        try
+        if (OpenConnection() is not { } connection)
         {
-            connection = OpenConnectionOrThrow(utf8.Length, isData: false);
-        }
-        catch (WebSocketSendException ex)
-        {
-            return ValueTask.FromException(ex);
+            return ValueTask.FromException(NotSent(utf8.Length, isData: false));
         }
 
         return WriteAsync(connection, utf8, WebSocketMessageType.Text, cancellationToken);
@@ -172,26 +170,17 @@ public sealed partial class HttpWebSocket
         }
     }
 
-    private Connection? OpenConnectionOrReport(int length, bool isData)
+    /// <summary>The open connection a send goes to, or <see langword="null"/> when the status is not open.</summary>
+    private Connection? OpenConnection()
     {
         var connection = _current;
-        if (_status == WebSocketStatus.Open && connection is not null)
-        {
-            return connection;
-        }
-
-        var reason = NotSentMessage(length, isData, $"the status is {_status}");
-        ReportError(new WebSocketErrorInfo(WebSocketErrorKind.Send, reason));
-        return null;
+        return _status == WebSocketStatus.Open ? connection : null;
     }
 
-    private Connection OpenConnectionOrThrow(int length, bool isData)
-    {
-        var connection = _current;
-        return _status == WebSocketStatus.Open && connection is not null
-            ? connection
-            : throw new WebSocketSendException(NotSentMessage(length, isData, $"the status is {_status}"));
-    }
+    private void ReportNotSent(int length, bool isData) =>
+        ReportError(new WebSocketErrorInfo(WebSocketErrorKind.Send, NotSentMessage(length, isData, $"the status is {_status}")));
+
+    private WebSocketSendException NotSent(int length, bool isData) => new(NotSentMessage(length, isData, $"the status is {_status}"));
 
     private string NotSentMessage(int length, bool isData, string reason) =>
         $"A {(isData ? "binary" : "text")} message of {length} bytes was not sent to {Url}: {reason}.";
