@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using CpWebSocket.Tests.Server;
+using CpWebSocket.Tests.Support;
+
+namespace CpWebSocket.Tests.Connection;
+
+/// <summary>The connect timeout and the logger of <see cref="HttpWebSocketOptions"/>.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class ConnectionOptionsTests(TestServerFixture fixture)
+{
+    [Fact]
+    public async Task A_handshake_that_never_finishes_fails_after_the_connect_timeout()
+    {
+        using var peer = new SilentTcpPeer();
+        var events = new EventRecorder();
+        var socket = new HttpWebSocket(peer.WsUri, events.Callback, new HttpWebSocketOptions { ConnectTimeout = TimeSpan.FromMilliseconds(300) });
+
+        var failure = await Assert.ThrowsAsync<WebSocketConnectException>(() => socket.OpenAsync().WaitAsync(EventRecorder.Timeout));
+
+        Assert.StartsWith($"Could not connect to {peer.WsUri}", failure.Message, StringComparison.Ordinal);
+        Assert.Equal([WebSocketEvent.Opening, WebSocketEvent.Error, WebSocketEvent.Closed], events.Kinds);
+        Assert.Equal(WebSocketStatus.Closed, socket.Status);
+    }
+
+    [Fact]
+    public async Task The_logger_hears_the_lifecycle_and_the_errors()
+    {
+        var logger = new ListLogger();
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), options: new HttpWebSocketOptions { Logger = logger });
+
+        await socket.OpenAsync();
+        socket.Send("x");
+        await socket.CloseAsync();
+        socket.Send("after close");
+
+        var lines = logger.Lines;
+        Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Text.StartsWith("Opening ws://", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Text.StartsWith("Opened ws://", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Text.StartsWith("Closed ws://", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Level == LogLevel.Warning && l.Text.Contains("Send error", StringComparison.Ordinal));
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        private readonly List<(LogLevel Level, string Text)> _lines = new();
+
+        public IReadOnlyList<(LogLevel Level, string Text)> Lines
+        {
+            get
+            {
+                lock (_lines)
+                {
+                    return _lines.ToArray();
+                }
+            }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (_lines)
+            {
+                _lines.Add((logLevel, formatter(state, exception)));
+            }
+        }
+    }
+}
