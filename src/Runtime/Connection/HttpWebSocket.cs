@@ -98,11 +98,7 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await CloseAsync(CancellationToken.None).ConfigureAwait(false);
-        lock (_gate)
-        {
-            _disposed = true;
-            CancelReconnectNoLock();
-        }
+        MarkDisposed();
     }
 
     /// <summary>
@@ -113,6 +109,11 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         Close();
+        MarkDisposed();
+    }
+
+    private void MarkDisposed()
+    {
         lock (_gate)
         {
             _disposed = true;

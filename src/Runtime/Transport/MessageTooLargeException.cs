@@ -6,8 +6,5 @@ internal sealed class MessageTooLargeException : Exception
     public MessageTooLargeException(long limit)
         : base($"An inbound message exceeded the {limit} byte limit (HttpWebSocketOptions.MaxMessageSize); the connection was closed with status 1009.")
     {
-        Limit = limit;
     }
-
-    public long Limit { get; }
 }
