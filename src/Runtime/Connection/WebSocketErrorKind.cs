@@ -35,4 +35,10 @@ public enum WebSocketErrorKind
 
     /// <summary>A call was made in a status that does not allow it.</summary>
     InvalidOperation,
+
+    /// <summary>
+    /// A message stream was full and dropped its oldest message (<see cref="MessageStreamFullMode.DropOldest"/>);
+    /// the message was delivered to the other handlers.
+    /// </summary>
+    MessageDropped,
 }

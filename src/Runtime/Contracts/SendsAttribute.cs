@@ -2,7 +2,9 @@ namespace CpWebSocket;
 
 /// <summary>
 /// Declares a message contract that a <see cref="WebSocketClientAttribute">websocket client</see> sends:
-/// the client gets a typed <c>SendAsync</c> for it. Repeat the attribute for each contract.
+/// the client gets a typed <c>SendAsync</c> for it. Repeat the attribute for each contract. With
+/// <see cref="Returns"/> the contract is a request: the client gets an awaited method instead, which sends the
+/// message with a new request id and completes with the response that carries the same id.
 /// </summary>
 /// <example>
 /// <code language="csharp">
@@ -12,6 +14,13 @@ namespace CpWebSocket;
 /// public sealed partial class ChatClient;
 ///
 /// await chat.SendAsync(new Say("lobby", "hi"));
+///
+/// // {"type":"rooms.get","id":1} answered by {"type":"rooms.list","id":1,"rooms":["lobby"]}
+/// [WebSocketClient(RequestIdProperty = "id")]
+/// [Sends(typeof(GetRooms), Returns = typeof(RoomList))]
+/// public sealed partial class RoomsClient;
+///
+/// RoomList rooms = await client.GetRoomsAsync(new GetRooms());
 /// </code>
 /// </example>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
@@ -26,4 +35,25 @@ public sealed class SendsAttribute : Attribute
 
     /// <summary>The contract type the client sends.</summary>
     public Type MessageType { get; }
+
+    /// <summary>
+    /// The response contract, which makes <see cref="MessageType"/> a request. The response is matched by the
+    /// request id (<see cref="WebSocketClientAttribute.RequestIdProperty"/>), not by its discriminator, and read from
+    /// the whole message (flat envelope) or its payload (wrapped envelope; the whole message when it has none). A
+    /// type implementing <see cref="IResponse{TResult, TError}"/> is unwrapped: the call returns its result, or
+    /// throws <see cref="WebSocketResponseException{TError}"/> when it carries an error.
+    /// </summary>
+    public Type? Returns { get; set; }
+
+    /// <summary>
+    /// The name of the generated request method. Default: the request type's name without a <c>Request</c>
+    /// suffix, plus <c>Async</c> (<c>GetRooms</c> and <c>GetRoomsRequest</c> both give <c>GetRoomsAsync</c>).
+    /// </summary>
+    public string? MethodName { get; set; }
+
+    /// <summary>
+    /// How long a request waits for its response, in milliseconds; 0 (the default) uses the client's
+    /// <see cref="Messaging.MessageClient.DefaultRequestTimeout"/>, -1 waits without a limit.
+    /// </summary>
+    public int TimeoutMilliseconds { get; set; }
 }

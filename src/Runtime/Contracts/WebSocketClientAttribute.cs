@@ -17,6 +17,11 @@ namespace CpWebSocket;
 /// [WebSocketClient(DiscriminatorProperty = "op", PayloadProperty = "d")]
 /// [Sends(typeof(Say))]
 /// public sealed partial class WrappedChatClient;
+///
+/// // {"jsonrpc":"2.0","method":"rooms.get","params":{},"id":1} answered by {"jsonrpc":"2.0","result":{...},"id":1}
+/// [WebSocketClient(DiscriminatorProperty = "method", PayloadProperty = "params", RequestIdProperty = "id")]
+/// [Sends(typeof(GetRooms), Returns = typeof(RpcResponse&lt;RoomList&gt;))]
+/// public sealed partial class RpcClient;
 /// </code>
 /// </example>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
@@ -37,4 +42,20 @@ public sealed class WebSocketClientAttribute : Attribute
     /// reflection with <see cref="System.Text.Json.JsonSerializerDefaults.Web"/>.
     /// </summary>
     public Type? SerializerContext { get; set; }
+
+    /// <summary>
+    /// The JSON property that carries request ids, for requests (<see cref="SendsAttribute.Returns"/>): the client
+    /// writes a new id into each request, and a received message carrying the id of a waiting request is its
+    /// response. <see langword="null"/> (the default) for a client without requests.
+    /// </summary>
+    public string? RequestIdProperty { get; set; }
+
+    /// <summary>
+    /// Where the request id stands: next to the discriminator (the default), or inside the payload of a wrapped
+    /// envelope. For a flat envelope both are the same place.
+    /// </summary>
+    public RequestIdLocation RequestIdLocation { get; set; }
+
+    /// <summary>Whether request ids are written as JSON numbers (the default) or strings.</summary>
+    public RequestIdKind RequestIdKind { get; set; }
 }

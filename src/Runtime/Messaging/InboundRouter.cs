@@ -81,6 +81,9 @@ public sealed class InboundRouter
     /// <summary>The envelope received messages are read with.</summary>
     public MessageEnvelope Envelope => _protocol.Envelope;
 
+    /// <summary>The protocol whose contracts this router dispatches to.</summary>
+    internal MessageProtocol Protocol => _protocol;
+
     /// <summary>
     /// Finds the contract of a received text message, deserializes it and starts its handler. Never throws for a
     /// bad message: every failure is an outcome. Allocates nothing beyond the deserialized message on success.

@@ -33,7 +33,7 @@ namespace CpWebSocket.Messaging;
 /// await chat.SendAsync(new Say("lobby", "hi"));
 /// </code>
 /// </example>
-public abstract class MessageClient : IAsyncDisposable, IDisposable
+public abstract partial class MessageClient : IAsyncDisposable, IDisposable
 {
     private readonly InboundRouter _router;
     private readonly CancellationTokenSource _disposing = new();
@@ -52,6 +52,7 @@ public abstract class MessageClient : IAsyncDisposable, IDisposable
         _disposingToken = _disposing.Token;
         Connection = new HttpWebSocket(url, (WebSocketCallback?)null, options);
         Connection.MessageInterceptor = ReceiveAsync;
+        Connection.Closed += FailPendingRequests;
     }
 
     /// <summary>The underlying connection.</summary>
@@ -224,12 +225,18 @@ public abstract class MessageClient : IAsyncDisposable, IDisposable
             return ValueTask.FromException(new ArgumentNullException(nameof(message)));
         }
 
+        return SendEncodedAsync(message, contract, OutboundContract<T>.NoRequestId, cancellationToken);
+    }
+
+    /// <summary>Encodes <paramref name="message"/> (with <paramref name="requestId"/>, for a request) into a pooled buffer and sends it.</summary>
+    private ValueTask SendEncodedAsync<T>(T message, OutboundContract<T> contract, long requestId, CancellationToken cancellationToken)
+    {
         var pool = contract.Protocol.EncodeBuffers;
         var buffer = pool.Rent();
         ValueTask sending;
         try
         {
-            contract.Encode(message, buffer);
+            contract.Encode(message, buffer, requestId);
             sending = Connection.SendUtf8TextAsync(buffer.WrittenMemory, cancellationToken);
         }
         catch (Exception ex)
@@ -257,6 +264,7 @@ public abstract class MessageClient : IAsyncDisposable, IDisposable
         }
 
         _disposing.Cancel();
+        _requests.FailAll(RequestDisposed);
         Connection.Dispose();
         _disposing.Dispose();
     }
@@ -272,6 +280,7 @@ public abstract class MessageClient : IAsyncDisposable, IDisposable
 
         await _disposing.CancelAsync().ConfigureAwait(false);
         await Connection.DisposeAsync().ConfigureAwait(false);
+        _requests.FailAll(RequestDisposed);
         _disposing.Dispose();
     }
 
@@ -285,6 +294,11 @@ public abstract class MessageClient : IAsyncDisposable, IDisposable
         if (!message.IsText)
         {
             return default; // binary frames belong to the raw lane
+        }
+
+        if (_requests.Count > 0 && TryCompleteRequest(message.Data.Span))
+        {
+            return default; // a response: it belongs to the request that waits for it
         }
 
         var outcome = _router.Route(this, message.Data, _disposingToken);

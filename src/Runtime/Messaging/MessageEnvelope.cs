@@ -8,6 +8,7 @@ namespace CpWebSocket.Messaging;
 /// <code language="csharp">
 /// new MessageEnvelope();                 // {"type":"chat.say","room":"lobby","text":"hi"}
 /// new MessageEnvelope("op", "d");        // {"op":"chat.say","d":{"room":"lobby","text":"hi"}}
+/// new MessageEnvelope("type", null, new RequestIdSettings("id"));   // requests: {"type":"rooms.get","id":7}
 /// </code>
 /// </example>
 public sealed class MessageEnvelope
@@ -17,6 +18,16 @@ public sealed class MessageEnvelope
     /// <param name="payloadProperty">The JSON property that carries the message, or <see langword="null"/> for flat messages.</param>
     /// <exception cref="ArgumentException">A property name is empty, or both names are the same.</exception>
     public MessageEnvelope(string discriminatorProperty = "type", string? payloadProperty = null)
+        : this(discriminatorProperty, payloadProperty, null)
+    {
+    }
+
+    /// <summary>Describes an envelope whose requests carry ids.</summary>
+    /// <param name="discriminatorProperty">The JSON property that carries the discriminator.</param>
+    /// <param name="payloadProperty">The JSON property that carries the message, or <see langword="null"/> for flat messages.</param>
+    /// <param name="requestId">Where and how request ids are written, or <see langword="null"/> for an envelope without requests.</param>
+    /// <exception cref="ArgumentException">A property name is empty, or two of them are the same at the same level.</exception>
+    public MessageEnvelope(string discriminatorProperty, string? payloadProperty, RequestIdSettings? requestId)
     {
         ArgumentException.ThrowIfNullOrEmpty(discriminatorProperty);
         if (payloadProperty is not null)
@@ -30,9 +41,25 @@ public sealed class MessageEnvelope
             }
         }
 
+        if (requestId is not null && (payloadProperty is null || requestId.Location == RequestIdLocation.Envelope)
+            && (string.Equals(requestId.Property, discriminatorProperty, StringComparison.Ordinal)
+                || string.Equals(requestId.Property, payloadProperty, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException(
+                $"The request id property '{requestId.Property}' is also the envelope's discriminator or payload property; the id needs a name of its own.",
+                nameof(requestId));
+        }
+
         DiscriminatorProperty = discriminatorProperty;
         PayloadProperty = payloadProperty;
+        RequestId = requestId;
     }
+
+    /// <summary>Where and how request ids are written; <see langword="null"/> when the envelope has no requests.</summary>
+    public RequestIdSettings? RequestId { get; }
+
+    /// <summary>Whether the request id stands inside the payload object of a wrapped envelope.</summary>
+    internal bool RequestIdInPayload => IsWrapped && RequestId is { Location: RequestIdLocation.Payload };
 
     /// <summary>The JSON property that carries the discriminator; matched exactly (case-sensitive).</summary>
     public string DiscriminatorProperty { get; }

@@ -91,7 +91,7 @@ internal static class MessageErrors
         _ => token.ToString(),
     };
 
-    private static string DescribeStart(ReadOnlySpan<byte> json) => json.IsEmpty
+    internal static string DescribeStart(ReadOnlySpan<byte> json) => json.IsEmpty
         ? "nothing"
         : json[0] switch
         {
@@ -103,5 +103,5 @@ internal static class MessageErrors
             _ => "a number",
         };
 
-    private static string Text(ReadOnlySpan<byte> message) => Encoding.UTF8.GetString(message);
+    internal static string Text(ReadOnlySpan<byte> message) => Encoding.UTF8.GetString(message);
 }

@@ -115,7 +115,54 @@ public sealed class MessageProtocol
             }
         }
 
-        return new OutboundContract<T>(this, discriminator, typeInfo, EncodePrefix(discriminator));
+        var (head, payloadName) = EncodeHead(discriminator);
+        return new OutboundContract<T>(this, discriminator, typeInfo, head, payloadName);
+    }
+
+    /// <summary>
+    /// Describes a request: a sent message written with a new request id, whose response is the received message
+    /// that carries the same id.
+    /// </summary>
+    /// <typeparam name="TRequest">The request contract.</typeparam>
+    /// <typeparam name="TResponse">The response contract: read from the whole message (flat envelope) or its payload (wrapped; the whole message when it has no payload).</typeparam>
+    /// <param name="discriminator">The value written to the request's discriminator property.</param>
+    /// <param name="timeout">How long to wait for the response; <see langword="null"/> for the client's default, <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
+    /// <returns>The contract, to pass with each request to <c>RequestAsync</c>.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The envelope has no <see cref="MessageEnvelope.RequestId"/>; the serializer has no metadata for a type; or the
+    /// request has a property named like the id where the id is written.
+    /// </exception>
+    public RequestContract<TRequest, TResponse> Request<TRequest, TResponse>(MessageDiscriminator discriminator, TimeSpan? timeout = null)
+    {
+        if (Envelope.RequestId is not { } requestId)
+        {
+            throw new InvalidOperationException(RequestErrors.NoRequestIds(typeof(TRequest), Envelope));
+        }
+
+        if (timeout is { } limit && limit <= TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), limit, "A request timeout must be positive or Timeout.InfiniteTimeSpan.");
+        }
+
+        var outbound = Outbound<TRequest>(discriminator);
+        if (!Envelope.IsWrapped || Envelope.RequestIdInPayload)
+        {
+            var typeInfo = GetTypeInfo<TRequest>();
+            if (Envelope.RequestIdInPayload && typeInfo.Kind == JsonTypeInfoKind.Enumerable)
+            {
+                throw new InvalidOperationException(RequestErrors.PayloadNotAnObject(typeof(TRequest), "[]"u8, Envelope));
+            }
+
+            foreach (var property in typeInfo.Kind == JsonTypeInfoKind.Object ? typeInfo.Properties : [])
+            {
+                if (string.Equals(property.Name, requestId.Property, StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException(RequestErrors.PropertyNamedLikeId(typeof(TRequest), property.Name));
+                }
+            }
+        }
+
+        return new RequestContract<TRequest, TResponse>(outbound, GetTypeInfo<TResponse>(), timeout);
     }
 
     /// <summary>Describes a received message type: its discriminator and the handler that receives it.</summary>
@@ -179,10 +226,11 @@ public sealed class MessageProtocol
         }
     }
 
-    /// <summary>Encodes <c>{"type":"chat.say"</c> (and <c>,"data":</c> when wrapped) with the protocol's escaping.</summary>
-    private byte[] EncodePrefix(MessageDiscriminator discriminator)
+    /// <summary>Encodes <c>{"type":"chat.say"</c>, and <c>,"data":</c> when wrapped, with the protocol's escaping.</summary>
+    private (byte[] Head, byte[]? PayloadName) EncodeHead(MessageDiscriminator discriminator)
     {
         var output = new ArrayBufferWriter<byte>(64);
+        int headLength;
         using (var writer = new Utf8JsonWriter(output, WriterOptions))
         {
             writer.WriteStartObject();
@@ -195,12 +243,15 @@ public sealed class MessageProtocol
                 writer.WriteNumber(Envelope.DiscriminatorProperty, discriminator.IntegerValue);
             }
 
+            writer.Flush();
+            headLength = output.WrittenCount;
             if (Envelope.PayloadProperty is { } payload)
             {
                 writer.WritePropertyName(payload);
             }
         }
 
-        return output.WrittenSpan.ToArray();
+        var written = output.WrittenSpan;
+        return (written[..headLength].ToArray(), Envelope.IsWrapped ? written[headLength..].ToArray() : null);
     }
 }

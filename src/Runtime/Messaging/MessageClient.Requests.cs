@@ -1,0 +1,141 @@
+namespace CpWebSocket.Messaging;
+
+public abstract partial class MessageClient
+{
+    private readonly RequestRegistry _requests = new();
+    private TimeSpan _defaultRequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a request waits for its response once it has been written, unless its contract says otherwise
+    /// (<see cref="SendsAttribute.TimeoutMilliseconds"/>). Default 30 seconds; <see cref="Timeout.InfiniteTimeSpan"/>
+    /// waits without a limit (the connection closing still ends the wait).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is neither positive nor <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
+    public TimeSpan DefaultRequestTimeout
+    {
+        get => _defaultRequestTimeout;
+        set
+        {
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "DefaultRequestTimeout must be positive or Timeout.InfiniteTimeSpan.");
+            }
+
+            _defaultRequestTimeout = value;
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> with a new request id and completes with the received message that carries
+    /// the same id, whatever its discriminator. Called by the request methods of generated clients.
+    /// </summary>
+    /// <typeparam name="TRequest">The request contract.</typeparam>
+    /// <typeparam name="TResponse">The response contract.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="contract">The request's contract (see <see cref="MessageProtocol.Request{TRequest, TResponse}"/>).</param>
+    /// <param name="cancellationToken">Ends the wait with an <see cref="OperationCanceledException"/>; a late response goes to <see cref="Unhandled"/>.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="WebSocketSendException">The connection is not open, or the write failed.</exception>
+    /// <exception cref="WebSocketRequestTimeoutException">No response within the request's timeout.</exception>
+    /// <exception cref="WebSocketRequestAbortedException">The connection closed, or the client was disposed, while the request waited.</exception>
+    /// <exception cref="WebSocketResponseException">The response did not deserialize into <typeparamref name="TResponse"/>.</exception>
+    protected Task<TResponse> RequestAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        if (contract.Outbound.IsNull(request))
+        {
+            return Task.FromException<TResponse>(new ArgumentNullException(nameof(request)));
+        }
+
+        return cancellationToken.IsCancellationRequested
+            ? Task.FromCanceled<TResponse>(cancellationToken)
+            : RequestCoreAsync(request, contract, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> like <see cref="RequestAsync{TRequest, TResponse}"/> and unwraps its
+    /// <see cref="IResponse{TResult, TError}"/>: the result, or a <see cref="WebSocketResponseException{TError}"/>
+    /// carrying the server's error.
+    /// </summary>
+    /// <typeparam name="TRequest">The request contract.</typeparam>
+    /// <typeparam name="TResponse">The response contract, which carries a result or an error.</typeparam>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <typeparam name="TError">The server's error type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="contract">The request's contract.</param>
+    /// <param name="cancellationToken">Ends the wait with an <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The response's result.</returns>
+    /// <exception cref="WebSocketResponseException{TError}">The server answered with an error.</exception>
+    /// <exception cref="WebSocketSendException">The connection is not open, or the write failed.</exception>
+    /// <exception cref="WebSocketRequestTimeoutException">No response within the request's timeout.</exception>
+    /// <exception cref="WebSocketRequestAbortedException">The connection closed, or the client was disposed, while the request waited.</exception>
+    /// <exception cref="WebSocketResponseException">The response did not deserialize into <typeparamref name="TResponse"/>.</exception>
+    protected async Task<TResult> RequestResultAsync<TRequest, TResponse, TResult, TError>(
+        TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
+        where TResponse : IResponse<TResult, TError>
+        where TError : class
+    {
+        var response = await RequestAsync(request, contract, cancellationToken).ConfigureAwait(false);
+        if (response.Error is { } error)
+        {
+            throw new WebSocketResponseException<TError>(
+                $"The server answered a {contract.Outbound.Discriminator.ToDisplayString()} request with an error: {error}", error);
+        }
+
+        return response.Result;
+    }
+
+    private async Task<TResponse> RequestCoreAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
+    {
+        var pending = new PendingRequest<TRequest, TResponse>(_requests.NextId(), contract);
+
+        // Registered before it is written, so neither its response nor the connection closing can come first.
+        _requests.Add(pending);
+        try
+        {
+            await SendEncodedAsync(request, contract.Outbound, pending.Id, cancellationToken).ConfigureAwait(false);
+            var timeout = contract.Timeout ?? _defaultRequestTimeout;
+            try
+            {
+                return await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException ex) when (ex is not WebSocketRequestTimeoutException)
+            {
+                throw new WebSocketRequestTimeoutException(RequestErrors.TimedOut(pending, timeout), ex)
+                {
+                    RequestId = pending.Id,
+                    Timeout = timeout,
+                };
+            }
+        }
+        finally
+        {
+            _requests.TryRemove(pending.Id, out _);
+        }
+    }
+
+    /// <summary>Completes the waiting request whose id <paramref name="json"/> carries, if any.</summary>
+    private bool TryCompleteRequest(ReadOnlySpan<byte> json)
+    {
+        var protocol = _router.Protocol;
+        if (protocol.Envelope.RequestId is null
+            || !RequestIdReader.TryRead(json, protocol, out var id, out var response)
+            || !_requests.TryRemove(id, out var pending))
+        {
+            return false;
+        }
+
+        pending!.Complete(json, json[response]);
+        return true;
+    }
+
+    private void FailPendingRequests(WebSocketCloseInfo close) =>
+        _requests.FailAll(pending => new WebSocketRequestAbortedException(RequestErrors.Aborted(pending, close))
+        {
+            RequestId = pending.Id,
+            Close = close,
+        });
+
+    private static WebSocketRequestAbortedException RequestDisposed(PendingRequest pending) =>
+        new(RequestErrors.Disposed(pending)) { RequestId = pending.Id };
+}

@@ -1,0 +1,29 @@
+namespace CpWebSocket.Messaging;
+
+/// <summary>A request waiting for a <typeparamref name="TResponse"/>.</summary>
+internal sealed class PendingRequest<TRequest, TResponse>(long id, RequestContract<TRequest, TResponse> contract)
+    : PendingRequest(id, contract.Outbound.ToString())
+{
+    // Continuations run on the thread pool, never inline on the receive loop that completes the request.
+    private readonly TaskCompletionSource<TResponse> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<TResponse> Task => _completion.Task;
+
+    public override void Complete(ReadOnlySpan<byte> message, ReadOnlySpan<byte> response)
+    {
+        TResponse value;
+        try
+        {
+            value = contract.ReadResponse(Id, message, response);
+        }
+        catch (WebSocketResponseException ex)
+        {
+            _completion.TrySetException(ex);
+            return;
+        }
+
+        _completion.TrySetResult(value);
+    }
+
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+}
