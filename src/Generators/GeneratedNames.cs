@@ -28,9 +28,25 @@ internal static class GeneratedNames
     public static string HandlerList(string memberName) => "__" + memberName + "_Handlers";
 
     /// <summary>Every member generated for a sent type.</summary>
+    public static string RequestField(string memberName) => "__" + memberName + "_Request";
+
+    public static string StreamReader(string memberName) => "ReadAll" + memberName + "Async";
+
+    /// <summary>The default request method name: the type name without a <c>Request</c> suffix, plus <c>Async</c>.</summary>
+    public static string RequestMethod(string memberName)
+    {
+        const string Suffix = "Request";
+        var stem = memberName.Length > Suffix.Length && memberName.EndsWith(Suffix, System.StringComparison.Ordinal)
+            ? memberName.Substring(0, memberName.Length - Suffix.Length)
+            : memberName;
+        return stem + "Async";
+    }
+
     public static string[] ForSent(string memberName) => [OutboundField(memberName)];
+
+    public static string[] ForRequest(string memberName, string methodName) => [RequestField(memberName), methodName];
 
     /// <summary>Every member generated for a received type.</summary>
     public static string[] ForReceived(string memberName)
-        => [ReceivedEvent(memberName), Registration(memberName), Raiser(memberName), HandlerList(memberName)];
+        => [ReceivedEvent(memberName), Registration(memberName), Raiser(memberName), HandlerList(memberName), StreamReader(memberName)];
 }

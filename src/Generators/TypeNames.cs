@@ -44,4 +44,18 @@ internal static class TypeNames
 
     /// <summary>The discriminator property used when none is named.</summary>
     public const string DefaultDiscriminatorProperty = "type";
+
+    public const string ResponseInterface = "CpWebSocket.IResponse`2";
+
+    public const string RequestIdPropertyArgument = "RequestIdProperty";
+
+    public const string RequestIdLocationArgument = "RequestIdLocation";
+
+    public const string RequestIdKindArgument = "RequestIdKind";
+
+    public const string ReturnsArgument = "Returns";
+
+    public const string MethodNameArgument = "MethodName";
+
+    public const string TimeoutMillisecondsArgument = "TimeoutMilliseconds";
 }

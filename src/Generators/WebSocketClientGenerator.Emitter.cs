@@ -82,7 +82,8 @@ public sealed partial class WebSocketClientGenerator
         private static void WriteStaticFields(SourceWriter writer, ClientModel model)
         {
             var envelope = "new " + MessagingNamespace + ".MessageEnvelope(" + StringLiteral(model.DiscriminatorProperty) + ", "
-                + (model.PayloadProperty is null ? "null" : StringLiteral(model.PayloadProperty)) + ")";
+                + (model.PayloadProperty is null ? "null" : StringLiteral(model.PayloadProperty))
+                + (model.RequestId is { } id ? ", " + RequestIdSettings(id) : string.Empty) + ")";
 
             writer.WriteLine("private static readonly " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.Protocol + " =");
             writer.Indentation++;
@@ -104,6 +105,17 @@ public sealed partial class WebSocketClientGenerator
             foreach (var contract in model.SentMessages)
             {
                 writer.WriteLine();
+                if (contract.Request is { } request)
+                {
+                    var types = contract.TypeName + ", " + request.ResponseTypeName;
+                    writer.WriteLine("private static readonly " + MessagingNamespace + ".RequestContract<" + types + "> "
+                        + GeneratedNames.RequestField(contract.MemberName) + " =");
+                    writer.Indentation++;
+                    writer.WriteLine(GeneratedNames.Protocol + ".Request<" + types + ">(" + DiscriminatorLiteral(contract) + TimeoutArgument(request) + ");");
+                    writer.Indentation--;
+                    continue;
+                }
+
                 writer.WriteLine("private static readonly " + MessagingNamespace + ".OutboundContract<" + contract.TypeName + "> "
                     + GeneratedNames.OutboundField(contract.MemberName) + " =");
                 writer.Indentation++;
@@ -163,6 +175,12 @@ public sealed partial class WebSocketClientGenerator
 
         private static void WriteSend(SourceWriter writer, ContractModel contract)
         {
+            if (contract.Request is { } request)
+            {
+                WriteRequest(writer, contract, request);
+                return;
+            }
+
             writer.WriteLine($$"""
                 /// <summary>Sends <paramref name="message"/> with the discriminator {{DocDiscriminator(contract)}}.</summary>
                 /// <param name="message">The message to serialize and send.</param>
@@ -173,22 +191,68 @@ public sealed partial class WebSocketClientGenerator
                 """);
         }
 
+        private static void WriteRequest(SourceWriter writer, ContractModel contract, RequestModel request)
+        {
+            var unwrapped = request.ResultTypeName is not null && request.ErrorTypeName is not null;
+            var returned = unwrapped ? request.ResultTypeName! : request.ResponseTypeName;
+            var call = unwrapped
+                ? "RequestResultAsync<" + contract.TypeName + ", " + request.ResponseTypeName + ", " + request.ResultTypeName + ", " + request.ErrorTypeName + ">"
+                : "RequestAsync";
+            var returnsDoc = unwrapped
+                ? "The <c>Result</c> of the response, a " + TypeReference(request.ResponseTypeName) + "."
+                : "The response.";
+            var serverError = unwrapped
+                ? "\n/// <exception cref=\"global::CpWebSocket.WebSocketResponseException{TError}\">The server answered with an error; the exception carries it.</exception>"
+                : string.Empty;
+            var timeout = request.TimeoutMilliseconds switch
+            {
+                0 => "the client's <c>DefaultRequestTimeout</c>",
+                -1 => "(never: this request waits without a limit)",
+                var milliseconds => milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms",
+            };
+            writer.WriteLine($$"""
+                /// <summary>
+                /// Sends <paramref name="request"/> with the discriminator {{DocDiscriminator(contract)}} and a new request id, and completes
+                /// with the received message that carries the same id, read as a {{TypeReference(request.ResponseTypeName)}}.
+                /// </summary>
+                /// <param name="request">The request to serialize and send.</param>
+                /// <param name="cancellationToken">Ends the wait for the response.</param>
+                /// <returns>{{returnsDoc}}</returns>{{serverError}}
+                /// <exception cref="global::CpWebSocket.WebSocketRequestTimeoutException">No response within {{timeout}}.</exception>
+                /// <exception cref="global::CpWebSocket.WebSocketRequestAbortedException">The connection closed, or the client was disposed, first.</exception>
+                /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize.</exception>
+                /// <exception cref="global::CpWebSocket.WebSocketSendException">The connection is not open, or the write failed.</exception>
+                {{Modifier(contract)}} global::System.Threading.Tasks.Task<{{returned}}> {{request.MethodName}}({{contract.TypeName}} request, {{CancellationToken}} cancellationToken = default)
+                    => {{call}}(request, {{GeneratedNames.RequestField(contract.MemberName)}}, cancellationToken);
+                """);
+        }
+
         private static void WriteReceive(SourceWriter writer, ContractModel contract)
         {
             var type = contract.TypeName;
             var handlers = GeneratedNames.HandlerList(contract.MemberName);
-            var cref = Cref(type);
+            var reference = TypeReference(type);
             writer.WriteLine($$"""
-                /// <summary>Raised for each received message with the discriminator {{DocDiscriminator(contract)}}, as a <see cref="{{cref}}"/>, before the handlers registered with <c>{{GeneratedNames.Registration(contract.MemberName)}}</c> run.</summary>
+                /// <summary>Raised for each received message with the discriminator {{DocDiscriminator(contract)}}, as a {{reference}}, before the handlers registered with <c>{{GeneratedNames.Registration(contract.MemberName)}}</c> run.</summary>
                 {{Modifier(contract)}} event global::System.Action<{{type}}>? {{GeneratedNames.ReceivedEvent(contract.MemberName)}};
 
                 private readonly {{MessagingNamespace}}.AsyncHandlerList<{{type}}> {{handlers}} = new {{MessagingNamespace}}.AsyncHandlerList<{{type}}>();
 
                 /// <summary>Registers <paramref name="handler"/> for each received message with the discriminator {{DocDiscriminator(contract)}}; the next message waits until it completes.</summary>
-                /// <param name="handler">Called with each message, as a <see cref="{{cref}}"/>.</param>
+                /// <param name="handler">Called with each message, as a {{reference}}.</param>
                 /// <returns>Removes the handler when disposed.</returns>
                 {{Modifier(contract)}} global::System.IDisposable {{GeneratedNames.Registration(contract.MemberName)}}(global::System.Func<{{type}}, {{CancellationToken}}, {{ValueTask}}> handler)
                     => {{handlers}}.Add(handler);
+
+                /// <summary>
+                /// The received messages with the discriminator {{DocDiscriminator(contract)}}, from the moment enumeration starts, as an async stream
+                /// that ends when the connection closes for good or the client is disposed.
+                /// </summary>
+                /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
+                /// <param name="cancellationToken">Ends the enumeration.</param>
+                /// <returns>The messages, each a {{reference}}.</returns>
+                {{Modifier(contract)}} global::System.Collections.Generic.IAsyncEnumerable<{{type}}> {{GeneratedNames.StreamReader(contract.MemberName)}}(global::CpWebSocket.MessageStreamOptions? options = null, {{CancellationToken}} cancellationToken = default)
+                    => ReadMessagesAsync({{handlers}}, options, cancellationToken);
 
                 private {{ValueTask}} {{GeneratedNames.Raiser(contract.MemberName)}}({{type}} message, {{CancellationToken}} cancellationToken)
                 {
@@ -197,6 +261,18 @@ public sealed partial class WebSocketClientGenerator
                 }
                 """);
         }
+
+        private static string RequestIdSettings(RequestIdModel id)
+            => "new " + MessagingNamespace + ".RequestIdSettings(" + StringLiteral(id.Property)
+                + ", global::CpWebSocket.RequestIdLocation." + (id.InPayload ? "Payload" : "Envelope")
+                + ", global::CpWebSocket.RequestIdKind." + (id.AsString ? "String" : "Integer") + ")";
+
+        private static string TimeoutArgument(RequestModel request) => request.TimeoutMilliseconds switch
+        {
+            0 => string.Empty,
+            -1 => ", global::System.Threading.Timeout.InfiniteTimeSpan",
+            var milliseconds => ", global::System.TimeSpan.FromMilliseconds(" + milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+        };
 
         private static string Modifier(ContractModel contract)
             => contract.Accessibility == MemberAccessibility.Internal ? "internal" : "public";
@@ -220,8 +296,9 @@ public sealed partial class WebSocketClientGenerator
 
         private static string DocDiscriminator(ContractModel contract) => "<c>" + XmlEscape(DiscriminatorLiteral(contract)) + "</c>";
 
-        /// <summary>A type name usable in a <c>cref</c>: generic brackets become braces.</summary>
-        private static string Cref(string typeName) => typeName.Replace('<', '{').Replace('>', '}');
+        /// <summary>A type in a doc comment: a <c>cref</c> link, or code text for a constructed generic type (a <c>cref</c> cannot name type arguments).</summary>
+        private static string TypeReference(string typeName)
+            => typeName.IndexOf('<') < 0 ? "<see cref=\"" + typeName + "\"/>" : "<c>" + XmlEscape(typeName) + "</c>";
 
         private static string XmlEscape(string text)
         {

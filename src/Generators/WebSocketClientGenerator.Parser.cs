@@ -76,7 +76,8 @@ public sealed partial class WebSocketClientGenerator
                 PayloadProperty: inspection.PayloadProperty,
                 SerializerContextTypeName: inspection.SerializerContext?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 SentMessages: ToModels(inspection.Sent),
-                ReceivedMessages: ToModels(inspection.Received));
+                ReceivedMessages: ToModels(inspection.Received),
+                RequestId: inspection.RequestId is { } id ? new RequestIdModel(id.Property, id.InPayload, id.AsString) : null);
         }
 
         private static EquatableArray<ContractModel> ToModels(IReadOnlyList<InspectedContract> contracts)
@@ -90,11 +91,23 @@ public sealed partial class WebSocketClientGenerator
                     contract.Type.Name,
                     contract.Discriminator.Kind,
                     contract.Discriminator.ModelValue,
-                    contract.Accessibility);
+                    contract.Accessibility,
+                    contract.Request is { } request ? ToModel(request) : null);
             }
 
             return new EquatableArray<ContractModel>(models);
         }
+
+        private static RequestModel ToModel(InspectedRequest request) => new(
+            request.ResponseType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            request.MethodName,
+            request.TimeoutMilliseconds,
+            request.ResultType?.ToDisplayString(NullableFullyQualifiedFormat),
+            request.ErrorType?.ToDisplayString(NullableFullyQualifiedFormat));
+
+        /// <summary>Fully qualified, keeping <c>?</c> on nullable reference types (a result may be declared nullable).</summary>
+        private static readonly SymbolDisplayFormat NullableFullyQualifiedFormat =
+            SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
         private static ContainingTypeKind KindOf(INamedTypeSymbol type) => type switch
         {

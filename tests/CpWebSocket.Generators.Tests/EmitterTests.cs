@@ -153,12 +153,14 @@ public sealed class EmitterTests
     }
 
     [Fact]
-    public void Generic_contract_types_appear_in_crefs_with_braces()
+    public void Constructed_generic_contract_types_appear_in_docs_as_code_text()
     {
         var text = Emitter.Emit(Client(received:
             [new ContractModel("global::App.Envelope<global::App.Price>", "Envelope", DiscriminatorKind.String, "p", MemberAccessibility.Public)])).Text;
 
-        Assert.Contains("<see cref=\"global::App.Envelope{global::App.Price}\"/>", text, StringComparison.Ordinal);
+        // A cref cannot name type arguments (CS1658), so the constructed type is written as code text.
+        Assert.Contains("<c>global::App.Envelope&lt;global::App.Price&gt;</c>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cref=\"global::App.Envelope", text, StringComparison.Ordinal);
         Assert.Contains("global::System.Action<global::App.Envelope<global::App.Price>>? EnvelopeReceived;", text, StringComparison.Ordinal);
     }
 

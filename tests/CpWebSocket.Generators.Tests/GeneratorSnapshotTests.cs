@@ -259,6 +259,84 @@ public sealed class GeneratorSnapshotTests
         Snapshot.Verify(run.Result);
     }
 
+    [Fact]
+    public void Requests()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message("rooms.get")] public sealed record GetRooms(string? Prefix);
+            [Message("rooms.list")] public sealed record RoomList(string[] Rooms);
+            [Message("room.join")] public sealed record JoinRoomRequest(string Room);
+            [Message("room.joined")] public sealed record Joined(string Room, int Members);
+            [Message("ping")] public sealed record Ping;
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(GetRooms), Returns = typeof(RoomList))]
+            [Sends(typeof(JoinRoomRequest), Returns = typeof(Joined), TimeoutMilliseconds = 5000)]
+            [Sends(typeof(Ping), Returns = typeof(Ping), MethodName = "RoundTripAsync", TimeoutMilliseconds = -1)]
+            [Receives(typeof(Joined))]
+            public sealed partial class RoomsClient;
+            """);
+
+        var source = run.Sources["App.RoomsClient.g.cs"];
+        Assert.Contains("new global::CpWebSocket.Messaging.RequestIdSettings(\"id\", global::CpWebSocket.RequestIdLocation.Envelope, global::CpWebSocket.RequestIdKind.Integer)", source, StringComparison.Ordinal);
+        Assert.Contains("Task<global::App.RoomList> GetRoomsAsync(global::App.GetRooms request", source, StringComparison.Ordinal);
+        Assert.Contains("Task<global::App.Joined> JoinRoomAsync(global::App.JoinRoomRequest request", source, StringComparison.Ordinal);
+        Assert.Contains("Task<global::App.Ping> RoundTripAsync(global::App.Ping request", source, StringComparison.Ordinal);
+        Assert.Contains("global::System.TimeSpan.FromMilliseconds(5000)", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("SendAsync(global::App.GetRooms", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void RequestsWithErrorResponses()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace Rpc;
+
+            public sealed record RpcError(int Code, string Message);
+            public sealed record RpcResponse<T>(T Result, RpcError? Error) : IResponse<T, RpcError>;
+
+            [Message("rooms.get")] public sealed record GetRooms;
+            public sealed record RoomList(string[] Rooms);
+
+            [WebSocketClient(DiscriminatorProperty = "method", PayloadProperty = "params", RequestIdProperty = "id", RequestIdKind = RequestIdKind.String)]
+            [Sends(typeof(GetRooms), Returns = typeof(RpcResponse<RoomList?>))]
+            public sealed partial class RpcClient;
+            """);
+
+        var source = run.Sources["Rpc.RpcClient.g.cs"];
+        Assert.Contains("RequestIdKind.String", source, StringComparison.Ordinal);
+        Assert.Contains("Task<global::Rpc.RoomList?> GetRoomsAsync(global::Rpc.GetRooms request", source, StringComparison.Ordinal);
+        Assert.Contains("RequestResultAsync<global::Rpc.GetRooms, global::Rpc.RpcResponse<global::Rpc.RoomList>, global::Rpc.RoomList?, global::Rpc.RpcError>", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void RequestIdInsideThePayload()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace Obs;
+
+            [Message(6)] public sealed record GetVersion;
+            [Message(7)] public sealed record Version(string ObsVersion);
+
+            [WebSocketClient(DiscriminatorProperty = "op", PayloadProperty = "d", RequestIdProperty = "requestId", RequestIdLocation = RequestIdLocation.Payload, RequestIdKind = RequestIdKind.String)]
+            [Sends(typeof(GetVersion), Returns = typeof(Version))]
+            internal sealed partial class ObsClient;
+            """);
+
+        Assert.Contains("RequestIdLocation.Payload", run.Sources["Obs.ObsClient.g.cs"], StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
     private static GeneratorRun Generate(params string[] sources)
         => GeneratorRun.Of(sources).AssertGeneratorSucceeded().AssertCompiles();
 }

@@ -144,6 +144,41 @@ internal static class DiagnosticDescriptors
         "Websocket client '{0}' cannot be generated because '{1}' is file-local and its generated part lives in another file; remove the 'file' modifier",
         DiagnosticSeverity.Error);
 
+    /// <summary>CPWS0020: a request is declared, but the client names no request id property.</summary>
+    public static readonly DiagnosticDescriptor RequestWithoutRequestId = Create(
+        "CPWS0020",
+        "Requests need a request id property",
+        "'{0}' is sent as a request (Returns = typeof({1})), but '{2}' names no RequestIdProperty, so no response could be matched to it; set [WebSocketClient(RequestIdProperty = \"id\")] to the property that carries your server's request ids",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0021: the response type of a request cannot be a response contract.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedResponseType = Create(
+        "CPWS0021",
+        "Response type is not supported",
+        "'{0}' cannot be the response of '{1}' in '{2}': {3}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0022: the request method name is not a valid identifier.</summary>
+    public static readonly DiagnosticDescriptor InvalidRequestMethodName = Create(
+        "CPWS0022",
+        "Request method names must be valid identifiers",
+        "MethodName \"{0}\" of request '{1}' is not a valid C# method name; use an identifier such as \"{2}\", or leave MethodName out",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0023: the request timeout is negative and not -1.</summary>
+    public static readonly DiagnosticDescriptor InvalidRequestTimeout = Create(
+        "CPWS0023",
+        "Request timeouts must be positive, 0 or -1",
+        "TimeoutMilliseconds of request '{0}' is {1}; use a positive number of milliseconds, 0 for the client's DefaultRequestTimeout, or -1 to wait without a limit",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0024: the request id property is empty or already taken by the envelope.</summary>
+    public static readonly DiagnosticDescriptor InvalidRequestIdProperty = Create(
+        "CPWS0024",
+        "Request id property must be a name of its own",
+        "RequestIdProperty of '{0}' {1}; give the request id its own non-empty JSON property name",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity)
         => new(
             id,

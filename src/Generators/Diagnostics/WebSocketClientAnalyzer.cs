@@ -33,7 +33,12 @@ public sealed class WebSocketClientAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidMessageDiscriminator,
         DiagnosticDescriptors.RecordClient,
         DiagnosticDescriptors.FlatPropertyCollidesWithDiscriminator,
-        DiagnosticDescriptors.FileLocalClient);
+        DiagnosticDescriptors.FileLocalClient,
+        DiagnosticDescriptors.RequestWithoutRequestId,
+        DiagnosticDescriptors.UnsupportedResponseType,
+        DiagnosticDescriptors.InvalidRequestMethodName,
+        DiagnosticDescriptors.InvalidRequestTimeout,
+        DiagnosticDescriptors.InvalidRequestIdProperty);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

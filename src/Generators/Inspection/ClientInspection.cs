@@ -17,7 +17,8 @@ internal sealed class ClientInspection
         string? payloadProperty,
         INamedTypeSymbol? serializerContext,
         IReadOnlyList<InspectedContract> sent,
-        IReadOnlyList<InspectedContract> received)
+        IReadOnlyList<InspectedContract> received,
+        InspectedRequestId? requestId)
     {
         Client = client;
         CanGenerate = canGenerate;
@@ -26,6 +27,7 @@ internal sealed class ClientInspection
         SerializerContext = serializerContext;
         Sent = sent;
         Received = received;
+        RequestId = requestId;
     }
 
     /// <summary>The client class.</summary>
@@ -48,4 +50,7 @@ internal sealed class ClientInspection
 
     /// <summary>The usable received types, in declaration order; invalid ones are left out.</summary>
     public IReadOnlyList<InspectedContract> Received { get; }
+
+    /// <summary>The client's request id settings, or <see langword="null"/> when it names no <c>RequestIdProperty</c>.</summary>
+    public InspectedRequestId? RequestId { get; }
 }

@@ -113,12 +113,13 @@ internal sealed class ClientInspector
     {
         var canGenerate = InspectShape();
         canGenerate &= InspectEnvelope(out var discriminatorProperty, out var payloadProperty, out var serializerContext);
+        canGenerate &= InspectRequestId(discriminatorProperty, payloadProperty, out var requestId);
 
         var sent = new List<InspectedContract>();
         var received = new List<InspectedContract>();
-        InspectContracts(sent, received, discriminatorProperty, payloadProperty, serializerContext);
+        InspectContracts(sent, received, discriminatorProperty, payloadProperty, serializerContext, requestId);
 
-        return new ClientInspection(_client, canGenerate, discriminatorProperty, payloadProperty, serializerContext, sent, received);
+        return new ClientInspection(_client, canGenerate, discriminatorProperty, payloadProperty, serializerContext, sent, received, requestId);
     }
 
     private bool InspectShape()
@@ -270,12 +271,157 @@ internal sealed class ClientInspector
         return valid;
     }
 
+    private bool InspectRequestId(string discriminatorProperty, string? payloadProperty, out InspectedRequestId? requestId)
+    {
+        requestId = null;
+        string? property = null;
+        var location = 0;
+        var kind = 0;
+        foreach (var argument in _clientAttribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case TypeNames.RequestIdPropertyArgument:
+                    property = argument.Value.Value as string;
+                    break;
+                case TypeNames.RequestIdLocationArgument when argument.Value.Value is int value:
+                    location = value;
+                    break;
+                case TypeNames.RequestIdKindArgument when argument.Value.Value is int value:
+                    kind = value;
+                    break;
+            }
+        }
+
+        if (property is null)
+        {
+            return true;
+        }
+
+        var inPayload = location == 1 && payloadProperty is not null;
+        var problem = string.IsNullOrWhiteSpace(property) ? "is empty"
+            : !inPayload && string.Equals(property, discriminatorProperty, StringComparison.Ordinal) ? "is \"" + property + "\", the discriminator property"
+            : !inPayload && string.Equals(property, payloadProperty, StringComparison.Ordinal) ? "is \"" + property + "\", the payload property"
+            : null;
+        if (problem is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidRequestIdProperty, NamedArgumentLocation(TypeNames.RequestIdPropertyArgument), _client.Name, problem);
+            return false;
+        }
+
+        requestId = new InspectedRequestId(property, inPayload, kind == 1);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the <c>Returns</c>, <c>MethodName</c> and <c>TimeoutMilliseconds</c> of a <c>[Sends]</c>. Returns false
+    /// when the request cannot be generated (the diagnostic says why); <paramref name="request"/> is null for a plain send.
+    /// </summary>
+    private bool ReadRequest(AttributeData attribute, InspectedContract contract, InspectedRequestId? requestId, out InspectedRequest? request)
+    {
+        request = null;
+        ITypeSymbol? returns = null;
+        string? methodName = null;
+        var timeout = 0;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Value.Kind == TypedConstantKind.Error)
+            {
+                return false;
+            }
+
+            switch (argument.Key)
+            {
+                case TypeNames.ReturnsArgument:
+                    returns = argument.Value.Value as ITypeSymbol;
+                    break;
+                case TypeNames.MethodNameArgument:
+                    methodName = argument.Value.Value as string;
+                    break;
+                case TypeNames.TimeoutMillisecondsArgument when argument.Value.Value is int value:
+                    timeout = value;
+                    break;
+            }
+        }
+
+        if (returns is null)
+        {
+            return true;
+        }
+
+        if (returns.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        var returnsLocation = NamedArgumentLocation(attribute, TypeNames.ReturnsArgument);
+        if (requestId is null)
+        {
+            Report(DiagnosticDescriptors.RequestWithoutRequestId, returnsLocation, Display(contract.Type), Display(returns), _client.Name);
+            return false;
+        }
+
+        var reason = UnsupportedReason(returns);
+        if (reason is null && VisibilityOf((INamedTypeSymbol)returns) == Visibility.Restricted && VisibilityOf(_client) != Visibility.Restricted)
+        {
+            reason = "it is private or protected, so the client's request method cannot return it; make it internal or public";
+        }
+
+        if (reason is not null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedResponseType, returnsLocation, Display(returns), Display(contract.Type), _client.Name, reason);
+            return false;
+        }
+
+        var defaultName = GeneratedNames.RequestMethod(contract.Type.Name);
+        if (methodName is not null && (!SyntaxFacts.IsValidIdentifier(methodName) || SyntaxFacts.GetKeywordKind(methodName) != SyntaxKind.None))
+        {
+            Report(DiagnosticDescriptors.InvalidRequestMethodName, NamedArgumentLocation(attribute, TypeNames.MethodNameArgument), methodName, Display(contract.Type), defaultName);
+            return false;
+        }
+
+        if (timeout < -1)
+        {
+            Report(DiagnosticDescriptors.InvalidRequestTimeout, NamedArgumentLocation(attribute, TypeNames.TimeoutMillisecondsArgument), Display(contract.Type), timeout);
+            return false;
+        }
+
+        var response = (INamedTypeSymbol)returns;
+        ITypeSymbol? result = null;
+        ITypeSymbol? error = null;
+        foreach (var implemented in response.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.IsType(TypeNames.ResponseInterface))
+            {
+                result = implemented.TypeArguments[0];
+                error = implemented.TypeArguments[1];
+                break;
+            }
+        }
+
+        request = new InspectedRequest(response, methodName ?? defaultName, timeout, result, error);
+        return true;
+    }
+
+    /// <summary>Why <paramref name="type"/> cannot be a message or response contract, or <see langword="null"/> when it can.</summary>
+    private static string? UnsupportedReason(ITypeSymbol type) => type switch
+    {
+        not INamedTypeSymbol => "only classes and structs can be messages",
+        INamedTypeSymbol named when named.IsOpenGeneric() => "an open generic type cannot be serialized; name a closed type such as Message<int>",
+        { TypeKind: TypeKind.Interface } => "an interface cannot be deserialized; name a concrete class or struct",
+        { IsStatic: true } => "a static class has no instances; name a class with instances",
+        { TypeKind: TypeKind.Class, IsAbstract: true } => "an abstract class cannot be deserialized; name a concrete class",
+        { TypeKind: not (TypeKind.Class or TypeKind.Struct) } => "only classes and structs can be messages",
+        _ => null,
+    };
+
     private void InspectContracts(
         List<InspectedContract> sent,
         List<InspectedContract> received,
         string discriminatorProperty,
         string? payloadProperty,
-        INamedTypeSymbol? serializerContext)
+        INamedTypeSymbol? serializerContext,
+        InspectedRequestId? requestId)
     {
         // Generated member names already taken, with the contract that took them.
         var takenNames = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
@@ -311,6 +457,20 @@ internal sealed class ClientInspector
             if (contract is null)
             {
                 continue;
+            }
+
+            if (isSent)
+            {
+                if (!ReadRequest(attribute, contract, requestId, out var request))
+                {
+                    continue;
+                }
+
+                // A response type seen less widely than the client makes the request method internal.
+                var accessibility = request is not null && VisibilityOf(request.ResponseType) < VisibilityOf(_client)
+                    ? MemberAccessibility.Internal
+                    : contract.Accessibility;
+                contract = contract with { Request = request, Accessibility = accessibility };
             }
 
             var list = isSent ? sent : received;
@@ -374,7 +534,9 @@ internal sealed class ClientInspector
                 }
             }
 
-            var memberNames = isSent ? GeneratedNames.ForSent(contract.Type.Name) : GeneratedNames.ForReceived(contract.Type.Name);
+            var memberNames = !isSent ? GeneratedNames.ForReceived(contract.Type.Name)
+                : contract.Request is { } declared ? GeneratedNames.ForRequest(contract.Type.Name, declared.MethodName)
+                : GeneratedNames.ForSent(contract.Type.Name);
             if (!HasFreeNames(attribute, contract, memberNames, takenNames, ref inheritedNames))
             {
                 continue;
@@ -399,6 +561,16 @@ internal sealed class ClientInspector
                         Display(serializerContext),
                         _client.Name);
                 }
+
+                if (contract.Request is { } request && !contextTypes.Contains(request.ResponseType))
+                {
+                    Report(
+                        DiagnosticDescriptors.ContractMissingFromSerializerContext,
+                        NamedArgumentLocation(attribute, TypeNames.ReturnsArgument),
+                        Display(request.ResponseType),
+                        Display(serializerContext),
+                        _client.Name);
+                }
             }
         }
     }
@@ -417,16 +589,7 @@ internal sealed class ClientInspector
             return null;
         }
 
-        var reason = argument switch
-        {
-            not INamedTypeSymbol => "only classes and structs can be messages",
-            INamedTypeSymbol named when named.IsOpenGeneric() => "an open generic type cannot be serialized; name a closed type such as Message<int>",
-            { TypeKind: TypeKind.Interface } => "an interface cannot be deserialized; name a concrete class or struct",
-            { IsStatic: true } => "a static class has no instances; name a class with instances",
-            { TypeKind: TypeKind.Class, IsAbstract: true } => "an abstract class cannot be deserialized; name a concrete class",
-            { TypeKind: not (TypeKind.Class or TypeKind.Struct) } => "only classes and structs can be messages",
-            _ => null,
-        };
+        var reason = UnsupportedReason(argument);
         if (reason is not null)
         {
             Report(DiagnosticDescriptors.UnsupportedContractType, ArgumentLocation(attribute), Display(argument), _client.Name, reason);
@@ -601,14 +764,17 @@ internal sealed class ClientInspector
     private Location? ArgumentLocation(AttributeData attribute)
         => _diagnostics is null ? null : GetArgumentLocation(attribute, _cancellationToken) ?? ClientIdentifierLocation();
 
-    private Location? NamedArgumentLocation(string name)
+    private Location? NamedArgumentLocation(string name) => NamedArgumentLocation(_clientAttribute, name);
+
+    /// <summary>Where the named argument <paramref name="name"/> of <paramref name="attribute"/> is written, else the client's name.</summary>
+    private Location? NamedArgumentLocation(AttributeData attribute, string name)
     {
         if (_diagnostics is null)
         {
             return null;
         }
 
-        if (_clientAttribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax { ArgumentList: { } arguments })
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax { ArgumentList: { } arguments })
         {
             foreach (var argument in arguments.Arguments)
             {

@@ -17,6 +17,7 @@ namespace CpWebSocket.Generators.Model;
 /// <param name="SerializerContextTypeName">The <c>global::</c> name of the <c>JsonSerializerContext</c>, or <see langword="null"/> for reflection-based serialization.</param>
 /// <param name="SentMessages">The sent contracts, in attribute declaration order.</param>
 /// <param name="ReceivedMessages">The received contracts, in attribute declaration order.</param>
+/// <param name="RequestId">Where and how request ids are written, or <see langword="null"/> for a client without requests.</param>
 internal sealed record ClientModel(
     string FullMetadataName,
     string? Namespace,
@@ -26,4 +27,5 @@ internal sealed record ClientModel(
     string? PayloadProperty,
     string? SerializerContextTypeName,
     EquatableArray<ContractModel> SentMessages,
-    EquatableArray<ContractModel> ReceivedMessages);
+    EquatableArray<ContractModel> ReceivedMessages,
+    RequestIdModel? RequestId = null);

@@ -8,9 +8,11 @@ namespace CpWebSocket.Generators.Model;
 /// <param name="DiscriminatorKind">Whether the discriminator is a string or an integer.</param>
 /// <param name="DiscriminatorValue">The string value, or the integer in invariant decimal digits.</param>
 /// <param name="Accessibility">The accessibility of the members that expose the type.</param>
+/// <param name="Request">For a sent contract declared with <c>Returns</c>: its response; otherwise <see langword="null"/>.</param>
 internal sealed record ContractModel(
     string TypeName,
     string MemberName,
     DiscriminatorKind DiscriminatorKind,
     string DiscriminatorValue,
-    MemberAccessibility Accessibility);
+    MemberAccessibility Accessibility,
+    RequestModel? Request = null);

@@ -64,6 +64,16 @@ namespace Obs
         public global::System.IDisposable OnIdentified(global::System.Func<global::Obs.Identified, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> handler)
             => __Identified_Handlers.Add(handler);
 
+        /// <summary>
+        /// The received messages with the discriminator <c>2L</c>, from the moment enumeration starts, as an async stream
+        /// that ends when the connection closes for good or the client is disposed.
+        /// </summary>
+        /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
+        /// <param name="cancellationToken">Ends the enumeration.</param>
+        /// <returns>The messages, each a <see cref="global::Obs.Identified"/>.</returns>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Obs.Identified> ReadAllIdentifiedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadMessagesAsync(__Identified_Handlers, options, cancellationToken);
+
         private global::System.Threading.Tasks.ValueTask OnIdentifiedReceivedAsync(global::Obs.Identified message, global::System.Threading.CancellationToken cancellationToken)
         {
             IdentifiedReceived?.Invoke(message);
@@ -80,6 +90,16 @@ namespace Obs
         /// <returns>Removes the handler when disposed.</returns>
         public global::System.IDisposable OnRequestResponse(global::System.Func<global::Obs.RequestResponse, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> handler)
             => __RequestResponse_Handlers.Add(handler);
+
+        /// <summary>
+        /// The received messages with the discriminator <c>-7L</c>, from the moment enumeration starts, as an async stream
+        /// that ends when the connection closes for good or the client is disposed.
+        /// </summary>
+        /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
+        /// <param name="cancellationToken">Ends the enumeration.</param>
+        /// <returns>The messages, each a <see cref="global::Obs.RequestResponse"/>.</returns>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Obs.RequestResponse> ReadAllRequestResponseAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadMessagesAsync(__RequestResponse_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnRequestResponseReceivedAsync(global::Obs.RequestResponse message, global::System.Threading.CancellationToken cancellationToken)
         {

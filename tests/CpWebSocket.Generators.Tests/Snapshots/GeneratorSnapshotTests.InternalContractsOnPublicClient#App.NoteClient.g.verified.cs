@@ -61,6 +61,16 @@ namespace App
         internal global::System.IDisposable OnNote(global::System.Func<global::App.Note, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> handler)
             => __Note_Handlers.Add(handler);
 
+        /// <summary>
+        /// The received messages with the discriminator <c>"internal.note"</c>, from the moment enumeration starts, as an async stream
+        /// that ends when the connection closes for good or the client is disposed.
+        /// </summary>
+        /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
+        /// <param name="cancellationToken">Ends the enumeration.</param>
+        /// <returns>The messages, each a <see cref="global::App.Note"/>.</returns>
+        internal global::System.Collections.Generic.IAsyncEnumerable<global::App.Note> ReadAllNoteAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadMessagesAsync(__Note_Handlers, options, cancellationToken);
+
         private global::System.Threading.Tasks.ValueTask OnNoteReceivedAsync(global::App.Note message, global::System.Threading.CancellationToken cancellationToken)
         {
             NoteReceived?.Invoke(message);

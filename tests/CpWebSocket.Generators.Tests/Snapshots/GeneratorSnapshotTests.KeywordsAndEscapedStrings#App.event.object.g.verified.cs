@@ -51,6 +51,16 @@ namespace App.@event
         public global::System.IDisposable Onstruct(global::System.Func<global::App.@event.@struct, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> handler)
             => __struct_Handlers.Add(handler);
 
+        /// <summary>
+        /// The received messages with the discriminator <c>"tab\there"</c>, from the moment enumeration starts, as an async stream
+        /// that ends when the connection closes for good or the client is disposed.
+        /// </summary>
+        /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
+        /// <param name="cancellationToken">Ends the enumeration.</param>
+        /// <returns>The messages, each a <see cref="global::App.@event.@struct"/>.</returns>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::App.@event.@struct> ReadAllstructAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadMessagesAsync(__struct_Handlers, options, cancellationToken);
+
         private global::System.Threading.Tasks.ValueTask OnstructReceivedAsync(global::App.@event.@struct message, global::System.Threading.CancellationToken cancellationToken)
         {
             structReceived?.Invoke(message);

@@ -55,6 +55,16 @@ namespace App.Chat
                 public global::System.IDisposable OnPong(global::System.Func<global::App.Chat.Pong, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> handler)
                     => __Pong_Handlers.Add(handler);
 
+                /// <summary>
+                /// The received messages with the discriminator <c>"pong"</c>, from the moment enumeration starts, as an async stream
+                /// that ends when the connection closes for good or the client is disposed.
+                /// </summary>
+                /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
+                /// <param name="cancellationToken">Ends the enumeration.</param>
+                /// <returns>The messages, each a <see cref="global::App.Chat.Pong"/>.</returns>
+                public global::System.Collections.Generic.IAsyncEnumerable<global::App.Chat.Pong> ReadAllPongAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+                    => ReadMessagesAsync(__Pong_Handlers, options, cancellationToken);
+
                 private global::System.Threading.Tasks.ValueTask OnPongReceivedAsync(global::App.Chat.Pong message, global::System.Threading.CancellationToken cancellationToken)
                 {
                     PongReceived?.Invoke(message);

@@ -61,6 +61,16 @@ namespace App
         public global::System.IDisposable OnEcho(global::System.Func<global::App.Echo, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> handler)
             => __Echo_Handlers.Add(handler);
 
+        /// <summary>
+        /// The received messages with the discriminator <c>"echo"</c>, from the moment enumeration starts, as an async stream
+        /// that ends when the connection closes for good or the client is disposed.
+        /// </summary>
+        /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
+        /// <param name="cancellationToken">Ends the enumeration.</param>
+        /// <returns>The messages, each a <see cref="global::App.Echo"/>.</returns>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::App.Echo> ReadAllEchoAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadMessagesAsync(__Echo_Handlers, options, cancellationToken);
+
         private global::System.Threading.Tasks.ValueTask OnEchoReceivedAsync(global::App.Echo message, global::System.Threading.CancellationToken cancellationToken)
         {
             EchoReceived?.Invoke(message);

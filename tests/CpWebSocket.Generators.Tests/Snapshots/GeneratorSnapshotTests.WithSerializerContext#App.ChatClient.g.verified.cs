@@ -53,6 +53,16 @@ namespace App
         public global::System.IDisposable OnSaid(global::System.Func<global::App.Said, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> handler)
             => __Said_Handlers.Add(handler);
 
+        /// <summary>
+        /// The received messages with the discriminator <c>"chat.said"</c>, from the moment enumeration starts, as an async stream
+        /// that ends when the connection closes for good or the client is disposed.
+        /// </summary>
+        /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
+        /// <param name="cancellationToken">Ends the enumeration.</param>
+        /// <returns>The messages, each a <see cref="global::App.Said"/>.</returns>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::App.Said> ReadAllSaidAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadMessagesAsync(__Said_Handlers, options, cancellationToken);
+
         private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::System.Threading.CancellationToken cancellationToken)
         {
             SaidReceived?.Invoke(message);

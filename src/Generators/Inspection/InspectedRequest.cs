@@ -1,0 +1,16 @@
+using Microsoft.CodeAnalysis;
+
+namespace CpWebSocket.Generators.Inspection;
+
+/// <summary>The response side of a request declared with <c>[Sends(typeof(T), Returns = typeof(R))]</c>.</summary>
+/// <param name="ResponseType">The response contract.</param>
+/// <param name="MethodName">The generated method's name.</param>
+/// <param name="TimeoutMilliseconds">0 for the client's default, -1 for no limit, else milliseconds.</param>
+/// <param name="ResultType">When the response implements <c>IResponse&lt;TResult, TError&gt;</c>: <c>TResult</c>.</param>
+/// <param name="ErrorType">When the response implements <c>IResponse&lt;TResult, TError&gt;</c>: <c>TError</c>.</param>
+internal sealed record InspectedRequest(
+    INamedTypeSymbol ResponseType,
+    string MethodName,
+    int TimeoutMilliseconds,
+    ITypeSymbol? ResultType,
+    ITypeSymbol? ErrorType);
