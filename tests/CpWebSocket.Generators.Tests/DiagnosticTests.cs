@@ -181,6 +181,30 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void CPWS0005_response_type_missing_from_serializer_context()
+    {
+        AnalyzerRun.Verify(
+            Header + """
+            public sealed record Reply(bool Ok);
+
+            [WebSocketClient(SerializerContext = typeof(ChatJsonContext), RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = {|CPWS0005:typeof(Reply)|})]
+            public sealed partial class ChatClient;
+            """,
+            TestSources.ReflectionBackedContext("App", "ChatJsonContext", "A"));
+
+        AnalyzerRun.VerifyNone(
+            Header + """
+            public sealed record Reply(bool Ok);
+
+            [WebSocketClient(SerializerContext = typeof(ChatJsonContext), RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(Reply))]
+            public sealed partial class ChatClient;
+            """,
+            TestSources.ReflectionBackedContext("App", "ChatJsonContext", "A", "Reply"));
+    }
+
+    [Fact]
     public void CPWS0005_is_not_reported_for_a_type_the_context_exposes_type_info_for()
     {
         // The System.Text.Json generator adds a JsonTypeInfo<T> property for every type reachable from the
@@ -630,5 +654,128 @@ public sealed class DiagnosticTests
         var diagnostics = AnalyzerRun.Analyze(Header + declaration);
 
         Assert.Empty(diagnostics);
+    }
+    [Fact]
+    public void CPWS0020_request_on_a_client_without_a_request_id_property()
+    {
+        var diagnostics = AnalyzerRun.Verify(Header + """
+            [Message("b")] public sealed record B;
+
+            [WebSocketClient]
+            [Sends(typeof(A), Returns = {|CPWS0020:typeof(B)|})]
+            public sealed partial class ChatClient;
+            """);
+        Assert.Contains("names no RequestIdProperty", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+
+        AnalyzerRun.VerifyNone(Header + """
+            [Message("b")] public sealed record B;
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(B))]
+            public sealed partial class ChatClient;
+            """);
+    }
+
+    [Fact]
+    public void CPWS0021_response_type_that_cannot_be_a_contract()
+    {
+        var diagnostics = AnalyzerRun.Verify(Header + """
+            public interface IReply;
+            public abstract record Reply;
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = {|CPWS0021:typeof(IReply)|})]
+            public sealed partial class ChatClient;
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = {|CPWS0021:typeof(Reply)|})]
+            public sealed partial class OtherClient;
+            """);
+        Assert.Contains("an interface cannot be deserialized", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+
+        // A response needs no [Message]: it is matched by its id, not by a discriminator.
+        AnalyzerRun.VerifyNone(Header + """
+            public sealed record Reply(bool Ok);
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(Reply))]
+            public sealed partial class ChatClient;
+            """);
+    }
+
+    [Fact]
+    public void CPWS0022_request_method_name_that_is_not_an_identifier()
+    {
+        var diagnostics = AnalyzerRun.Verify(Header + """
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(A), MethodName = {|CPWS0022:"Get A"|})]
+            public sealed partial class ChatClient;
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(A), MethodName = {|CPWS0022:"class"|})]
+            public sealed partial class OtherClient;
+            """);
+        Assert.Contains("such as \"AAsync\"", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+
+        AnalyzerRun.VerifyNone(Header + """
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(A), MethodName = "GetAAsync")]
+            public sealed partial class ChatClient;
+            """);
+    }
+
+    [Fact]
+    public void CPWS0023_request_timeout_below_minus_one()
+    {
+        AnalyzerRun.Verify(Header + """
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(A), TimeoutMilliseconds = {|CPWS0023:-5|})]
+            public sealed partial class ChatClient;
+            """);
+
+        AnalyzerRun.VerifyNone(Header + """
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(A), TimeoutMilliseconds = -1)]
+            public sealed partial class ChatClient;
+            """);
+    }
+
+    [Fact]
+    public void CPWS0024_request_id_property_that_is_empty_or_taken_by_the_envelope()
+    {
+        var diagnostics = AnalyzerRun.Verify(Header + """
+            [WebSocketClient(RequestIdProperty = {|CPWS0024:"type"|})]
+            [Sends(typeof(A))]
+            public sealed partial class ChatClient;
+
+            [WebSocketClient(PayloadProperty = "data", RequestIdProperty = {|CPWS0024:"data"|})]
+            [Sends(typeof(A))]
+            public sealed partial class WrappedClient;
+
+            [WebSocketClient(RequestIdProperty = {|CPWS0024:""|})]
+            [Sends(typeof(A))]
+            public sealed partial class EmptyClient;
+            """);
+        Assert.Contains("the discriminator property", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+
+        // Inside the payload, the id may share a name with an envelope property.
+        AnalyzerRun.VerifyNone(Header + """
+            [WebSocketClient(PayloadProperty = "data", RequestIdProperty = "type", RequestIdLocation = RequestIdLocation.Payload)]
+            [Sends(typeof(A), Returns = typeof(A))]
+            public sealed partial class ChatClient;
+            """);
+    }
+
+    [Fact]
+    public void CPWS0011_request_method_that_clashes_with_another_contracts_member()
+    {
+        AnalyzerRun.Verify(Header + """
+            [Message("b")] public sealed record B;
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(A), MethodName = "ReadAllBAsync")]
+            [Receives({|CPWS0011:typeof(B)|})]
+            public sealed partial class ChatClient;
+            """);
     }
 }
