@@ -756,7 +756,9 @@ public sealed class DiagnosticTests
             [Sends(typeof(A))]
             public sealed partial class EmptyClient;
             """);
-        Assert.Contains("the discriminator property", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("is \"type\", the discriminator property", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("is \"data\", the payload property", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("is empty", StringComparison.Ordinal));
 
         // Inside the payload, the id may share a name with an envelope property.
         AnalyzerRun.VerifyNone(Header + """
