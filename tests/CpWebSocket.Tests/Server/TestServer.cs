@@ -31,6 +31,7 @@ namespace CpWebSocket.Tests.Server;
 /// <item><c>/drop?after=0</c> records N messages (no echo), then drops the TCP connection without a close frame.</item>
 /// <item><c>/headers</c> sends the Authorization header and subprotocols as JSON, then echoes.</item>
 /// <item><c>/reject?status=401</c> answers with that HTTP status, no upgrade.</item>
+/// <item><c>/respond?shape=echo|rpc&amp;batch=1&amp;order=arrival|reverse</c> answers JSON requests (see <see cref="RespondEndpoint"/>).</item>
 /// </list>
 /// </remarks>
 public sealed class TestServer : IAsyncDisposable
@@ -128,6 +129,7 @@ public sealed class TestServer : IAsyncDisposable
             new PingEndpoint(),
             new DropEndpoint(),
             new HeadersEndpoint(),
+            new RespondEndpoint(),
         }.ToDictionary(endpoint => endpoint.Path, StringComparer.OrdinalIgnoreCase);
         app.Run(context => DispatchAsync(context, endpoints, events, stopping.Token));
 
