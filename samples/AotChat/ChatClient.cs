@@ -7,9 +7,10 @@ namespace Samples.Chat;
 /// metadata instead of reflection: what trimming and Native AOT need. The contracts, the events and the
 /// generated members are those of the Chat sample.
 /// </summary>
-[WebSocketClient(SerializerContext = typeof(ChatJsonContext))]
+[WebSocketClient(SerializerContext = typeof(ChatJsonContext), RequestIdProperty = "id")]
 [Sends(typeof(Join))]
 [Sends(typeof(Say))]
+[Sends(typeof(Who), Returns = typeof(Members))]
 [Receives(typeof(Said))]
 [Receives(typeof(Joined))]
 public sealed partial class ChatClient;

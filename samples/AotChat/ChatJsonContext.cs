@@ -13,4 +13,6 @@ namespace Samples.Chat;
 [JsonSerializable(typeof(Say))]
 [JsonSerializable(typeof(Said))]
 [JsonSerializable(typeof(Joined))]
+[JsonSerializable(typeof(Who))]
+[JsonSerializable(typeof(Members))]
 internal sealed partial class ChatJsonContext : JsonSerializerContext;

@@ -90,6 +90,15 @@ internal sealed class ChatParticipant : IAsyncDisposable
         return Client.SendAsync(message, cancellationToken).AsTask();
     });
 
+    /// <summary>Sends the chat.who request and awaits its answer: the generated method matches it by its id.</summary>
+    public Task<Members> WhoAsync(Who request) => StepAsync("got no answer to chat.who", async cancellationToken =>
+    {
+        _transcript.Out(Name, request.ToString());
+        var members = await Client.WhoAsync(request, cancellationToken);
+        _transcript.In(Name, members.ToString());
+        return members;
+    });
+
     /// <summary>Sends a text frame on the raw lane, bypassing the contracts.</summary>
     public Task SendTextAsync(string text) => StepAsync("could not send a raw text frame", cancellationToken =>
     {

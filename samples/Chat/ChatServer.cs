@@ -17,6 +17,8 @@ namespace Samples.Chat;
 /// <c>{"type":"chat.joined","room":R,"user":U,"members":N}</c>.</item>
 /// <item><c>{"type":"chat.say","room":R,"text":T}</c>: everyone else in R gets
 /// <c>{"type":"chat.said","room":R,"from":U,"text":T}</c>; the sender gets no copy.</item>
+/// <item><c>{"type":"chat.who","id":I,"room":R}</c>: the sender gets <c>{"type":"chat.members","id":I,"room":R,"users":[...]}</c>,
+/// the same id, so its client can match the answer to the request.</item>
 /// <item>Any other text frame gets <c>{"type":"server.notice","text":...}</c>.</item>
 /// <item>A binary frame comes back as a binary frame: <c>echo:</c> in ASCII, then the same bytes.</item>
 /// </list>
@@ -87,7 +89,7 @@ internal sealed class ChatServer : IAsyncDisposable
         }
         catch (JsonException)
         {
-            await NoticeAsync(member, $"this server speaks JSON chat messages (chat.join, chat.say); got: {Clip(utf8.Span)}", cancellationToken);
+            await NoticeAsync(member, $"this server speaks JSON chat messages (chat.join, chat.say, chat.who); got: {Clip(utf8.Span)}", cancellationToken);
             return;
         }
 
@@ -104,6 +106,9 @@ internal sealed class ChatServer : IAsyncDisposable
                 case "chat.say" when room is not null && GetString(root, "text") is { } text:
                     await SayAsync(member, room, text, cancellationToken);
                     break;
+                case "chat.who" when room is not null && root.TryGetProperty("id", out var id):
+                    await WhoAsync(member, room, id, cancellationToken);
+                    break;
                 case "chat.join":
                     await NoticeAsync(member, "chat.join needs a room and a user.", cancellationToken);
                     break;
@@ -111,7 +116,7 @@ internal sealed class ChatServer : IAsyncDisposable
                     await NoticeAsync(member, "chat.say needs a room and a text.", cancellationToken);
                     break;
                 default:
-                    await NoticeAsync(member, $"unknown message type '{type}'; this server speaks chat.join and chat.say.", cancellationToken);
+                    await NoticeAsync(member, $"unknown message type '{type}'; this server speaks chat.join, chat.say and chat.who.", cancellationToken);
                     break;
             }
         }
@@ -177,6 +182,30 @@ internal sealed class ChatServer : IAsyncDisposable
         {
             await recipient.SendAsync(said, WebSocketMessageType.Text, cancellationToken);
         }
+    }
+
+    private async Task WhoAsync(ChatMember member, string room, JsonElement id, CancellationToken cancellationToken)
+    {
+        string[] users;
+        lock (_gate)
+        {
+            users = _rooms.TryGetValue(room, out var members) ? [.. members.Select(other => other.User ?? "?")] : [];
+        }
+
+        var answer = Encode("chat.members", writer =>
+        {
+            writer.WritePropertyName("id");
+            id.WriteTo(writer); // the request's id, as it came
+            writer.WriteString("room", room);
+            writer.WriteStartArray("users");
+            foreach (var user in users)
+            {
+                writer.WriteStringValue(user);
+            }
+
+            writer.WriteEndArray();
+        });
+        await member.SendAsync(answer, WebSocketMessageType.Text, cancellationToken);
     }
 
     private void Leave(ChatMember member)

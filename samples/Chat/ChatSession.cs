@@ -33,6 +33,13 @@ internal static class ChatSession
         await bob.SendAsync(new Join(Room, bob.Name));
         await Task.WhenAll(alice.ExpectJoinedAsync(Room, bob.Name), bob.ExpectJoinedAsync(Room, bob.Name));
 
+        // A request: WhoAsync writes a new id into chat.who and completes with the chat.members that carries it back.
+        var members = await alice.WhoAsync(new Who(Room));
+        if (!members.Users.Contains(alice.Name) || !members.Users.Contains(bob.Name))
+        {
+            throw new ChatSessionException($"chat.members for {Room} lists {string.Join(", ", members.Users)}, not alice and bob.");
+        }
+
         // chat.said goes to the others in the room only.
         foreach (var (from, text) in Conversation)
         {

@@ -20,3 +20,14 @@ public sealed record Said(string Room, string From, string Text);
 /// <summary>Someone (this client included) joined a room this client is in; <paramref name="Members"/> counts them all.</summary>
 [Message("chat.joined")]
 public sealed record Joined(string Room, string User, int Members);
+
+// A request and its response: the client writes a new "id" into each chat.who, and the server's answer carries it back,
+// for example {"type":"chat.who","id":1,"room":"lobby"} answered by {"type":"chat.members","id":1,"room":"lobby","users":["alice","bob"]}.
+
+[Message("chat.who")]
+public sealed record Who(string Room);
+
+public sealed record Members(string Room, IReadOnlyList<string> Users)
+{
+    public override string ToString() => $"Members {{ Room = {Room}, Users = [{string.Join(", ", Users)}] }}";
+}
