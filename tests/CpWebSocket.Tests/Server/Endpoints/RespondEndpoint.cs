@@ -14,7 +14,8 @@ namespace CpWebSocket.Tests.Server.Endpoints;
 /// (so the id stays where it was); <c>rpc</c> answers <c>{"jsonrpc":"2.0","id":ID,"result":PAYLOAD}</c>, or
 /// <c>{"jsonrpc":"2.0","id":ID,"error":{"code":-32000,"message":FAIL}}</c> when the payload has a <c>fail</c> property;</item>
 /// <item><c>id=id</c>, <c>id_in=envelope|payload</c>: where the request id is read from, for <c>rpc</c>;</item>
-/// <item><c>batch=1</c>, <c>order=arrival|reverse</c>: answers once that many requests arrived, in that order.</item>
+/// <item><c>batch=1</c>, <c>order=arrival|reverse</c>: answers once that many requests arrived, in that order;</item>
+/// <item><c>merge={...}</c>: a JSON object whose properties are added to each <c>echo</c> answer.</item>
 /// </list>
 /// Per request, properties of its payload: <c>silent: true</c> never answers it; <c>delay_ms: N</c> answers it N ms
 /// later (other answers go on meanwhile); <c>close: true</c> drops the TCP connection without answering.
@@ -114,6 +115,7 @@ internal sealed class RespondEndpoint : WebSocketEndpoint
         private readonly bool _rpc = QueryParameters.GetString(session.Context, "shape", "echo") == "rpc";
         private readonly string _id = QueryParameters.GetString(session.Context, "id", "id");
         private readonly bool _idInPayload = QueryParameters.GetString(session.Context, "id_in", "envelope") == "payload";
+        private readonly JsonObject? _merge = QueryParameters.GetString(session.Context, "merge", string.Empty) is { Length: > 0 } merge ? JsonNode.Parse(merge)!.AsObject() : null;
 
         public string? Payload { get; } = QueryParameters.GetString(session.Context, "payload", string.Empty) is { Length: > 0 } name ? name : null;
 
@@ -127,6 +129,11 @@ internal sealed class RespondEndpoint : WebSocketEndpoint
             {
                 var echo = (JsonObject)request.DeepClone();
                 echo[_discriminator] = long.TryParse(_reply, out var number) ? JsonValue.Create(number) : JsonValue.Create(_reply);
+                foreach (var (name, value) in _merge ?? [])
+                {
+                    echo[name] = value?.DeepClone();
+                }
+
                 return echo.ToJsonString();
             }
 
