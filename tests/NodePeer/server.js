@@ -12,6 +12,9 @@
 //   /closed      ?tag=T: sends {"code":N,"reason":"..."}, the answer /close got under tag T, once it has arrived
 //   /terminate   destroys the TCP connection, without a close frame, after `after` messages (default 1)
 //   /ping        pings every 20 ms; once the client's pongs for 3 pings were seen, sends the text "pongs:<n>"
+//   /jsonrpc     JSON-RPC 2.0: "add" {a,b} answers {"result":{"sum":a+b}}, "fail" {message} answers an error -32000,
+//                anything else -32601; ?batch=N holds answers until N calls arrived, then answers them in reverse
+//                order, each preceded by a {"method":"progress"} notification that carries no id
 
 const { WebSocketServer } = require('ws');
 
@@ -82,6 +85,9 @@ wss.on('connection', (ws, request) => {
         case '/ping':
             pingUntilAnswered(ws);
             break;
+        case '/jsonrpc':
+            jsonRpc(ws, Number(url.searchParams.get('batch') ?? 1));
+            break;
         default:
             ws.close(4404, `no endpoint ${url.pathname}`);
     }
@@ -104,6 +110,35 @@ function chat(ws, data, isBinary) {
 
     // The original bytes, not a re-serialization, so the client sees exactly what it sent.
     ws.send(data, { binary: isBinary });
+}
+
+function jsonRpc(ws, batch) {
+    let held = [];
+    ws.on('message', (data) => {
+        const call = JSON.parse(data.toString('utf8'));
+        held.push(call);
+        if (held.length < batch) {
+            return;
+        }
+
+        const answering = held.reverse();
+        held = [];
+        for (const c of answering) {
+            ws.send(JSON.stringify({ jsonrpc: '2.0', method: 'progress', params: { answering: c.id } }));
+            ws.send(JSON.stringify(answer(c)));
+        }
+    });
+
+    function answer(c) {
+        switch (c.method) {
+            case 'add':
+                return { jsonrpc: '2.0', id: c.id, result: { sum: c.params.a + c.params.b } };
+            case 'fail':
+                return { jsonrpc: '2.0', id: c.id, error: { code: -32000, message: c.params.message } };
+            default:
+                return { jsonrpc: '2.0', id: c.id, error: { code: -32601, message: `no method ${c.method}` } };
+        }
+    }
 }
 
 // Runs `action` once `after` messages (query parameter, default 1) have arrived; at once when it is 0.

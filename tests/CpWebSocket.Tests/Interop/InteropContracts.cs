@@ -37,3 +37,31 @@ public sealed partial class WrappedNoteClient;
 [Sends(typeof(Tick))]
 [Receives(typeof(Tick))]
 public sealed partial class TickClient;
+
+/// <summary>A JSON-RPC 2.0 call of <c>add</c>: <c>{"method":"add","id":1,"params":{"a":1,"b":2}}</c>.</summary>
+[Message("add")]
+public sealed record Add(int A, int B);
+
+/// <summary>A JSON-RPC 2.0 call that the Node server answers with an error carrying <paramref name="Message"/>.</summary>
+[Message("fail")]
+public sealed record Fail(string Message);
+
+/// <summary>The result of <see cref="Add"/>.</summary>
+public sealed record AddResult(int Sum);
+
+/// <summary>A JSON-RPC 2.0 notification: no id, so it is an ordinary message.</summary>
+[Message("progress")]
+public sealed record Progress(long Answering);
+
+/// <summary>A JSON-RPC 2.0 error object.</summary>
+public sealed record NodeRpcError(int Code, string Message);
+
+/// <summary>A JSON-RPC 2.0 response.</summary>
+public sealed record NodeRpcResponse<T>(T Result, NodeRpcError? Error) : IResponse<T, NodeRpcError>;
+
+/// <summary>JSON-RPC 2.0 over Node: integer ids next to "method", parameters wrapped in "params".</summary>
+[WebSocketClient(DiscriminatorProperty = "method", PayloadProperty = "params", RequestIdProperty = "id")]
+[Sends(typeof(Add), Returns = typeof(NodeRpcResponse<AddResult>))]
+[Sends(typeof(Fail), Returns = typeof(NodeRpcResponse<AddResult>))]
+[Receives(typeof(Progress))]
+public sealed partial class NodeRpcClient;
