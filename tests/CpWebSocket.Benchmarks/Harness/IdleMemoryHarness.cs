@@ -73,7 +73,7 @@ public static class IdleMemoryHarness
             results.Add(result);
         }
 
-        WriteTable(results, Console.Out);
+        WriteTable(results, "client processes only; the server runs in the parent process", Console.Out);
         return 0;
     }
 
@@ -97,7 +97,7 @@ public static class IdleMemoryHarness
             results.Add(await MeasureAsync(kind, server, count, settle).ConfigureAwait(false));
         }
 
-        WriteTable(results, output);
+        WriteTable(results, "in one process with the server, whose side of each connection is counted too", output);
     }
 
     /// <summary>Opens <paramref name="count"/> idle connections of <paramref name="kind"/>, measures what they add, closes them.</summary>
@@ -131,11 +131,11 @@ public static class IdleMemoryHarness
         _ => throw new ArgumentException($"Unknown options '{string.Join(' ', args)}'; use --count N (N > 0)."),
     };
 
-    private static void WriteTable(IReadOnlyList<IdleMemory> results, TextWriter output)
+    private static void WriteTable(IReadOnlyList<IdleMemory> results, string where, TextWriter output)
     {
         var bare = results.Single(result => result.Kind == IdleConnectionKind.ClientWebSocket);
         output.WriteLine();
-        output.WriteLine($"Idle connections, {bare.Count} of each kind open at once to the echo endpoint; memory they added to the client process, per connection.");
+        output.WriteLine($"Idle connections, {bare.Count} of each kind open at once to the echo endpoint; memory they added, per connection ({where}). Private is Process.PrivateMemorySize64 (VmData on Linux).");
         output.WriteLine();
         output.WriteLine("| Connection | Count | Managed B / connection | Working set B / connection | Private B / connection | Managed / ClientWebSocket | Working set / ClientWebSocket |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
