@@ -5,7 +5,7 @@ namespace CpWebSocket.Benchmarks.Harness;
 /// <summary>Bare <see cref="ClientWebSocket"/>s, each with one receive pending into a buffer of its own: the least a client that listens holds.</summary>
 internal sealed class BareSocketSet : IdleConnectionSet
 {
-    // The chunk size Websocket.Client's receive loop (under HttpWebSocket) reads into.
+    // The size of the reads Websocket.Client's receive loop (under HttpWebSocket) makes; the buffer it reads into is 16 KiB.
     private const int ReceiveBufferSize = 4 * 1024;
 
     private readonly ClientWebSocket[] _sockets;
