@@ -10,6 +10,7 @@ public sealed class ConcurrentSendTests
 {
     private const int Threads = 8;
     private const int MessagesPerThread = 10_000;
+    private const int InFlightPerThread = 16;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -26,11 +27,20 @@ public sealed class ConcurrentSendTests
             () =>
             {
                 start.SignalAndWait();
+                // Each thread keeps up to InFlightPerThread sends unawaited, so its order on the wire rests on the
+                // lane keeping the order of the calls, not only on each write finishing before the next call.
+                var inFlight = new Queue<Task>(InFlightPerThread);
                 for (var sequence = 0; sequence < MessagesPerThread; sequence++)
                 {
-                    // Each thread waits for its own write, as a threaded caller would; the eight contend for the one lane.
-                    client.SendAsync(Sequenced.For(thread, sequence)).AsTask().GetAwaiter().GetResult();
+                    if (inFlight.Count == InFlightPerThread)
+                    {
+                        inFlight.Dequeue().GetAwaiter().GetResult();
+                    }
+
+                    inFlight.Enqueue(client.SendAsync(Sequenced.For(thread, sequence)).AsTask());
                 }
+
+                Task.WaitAll(inFlight.ToArray());
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
