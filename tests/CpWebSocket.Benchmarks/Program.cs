@@ -10,6 +10,7 @@ namespace CpWebSocket.Benchmarks;
 /// <list type="bullet">
 /// <item><c>--smoke</c>: every code path once on little work, in seconds, no timing asserted (for CI);</item>
 /// <item><c>--latency [--small N] [--large N] [--rounds N] [--warmup N]</c>: per-round-trip percentiles;</item>
+/// <item><c>--memory [--count N]</c>: memory per idle connection, N (default 1,000) of each kind;</item>
 /// <item><c>--all</c>: the latency harness, then every BenchmarkDotNet benchmark (what docs/benchmarks.md reports);</item>
 /// <item>anything else goes to BenchmarkDotNet, e.g. <c>--filter '*'</c> or <c>--filter '*Echo*'</c>.</item>
 /// </list>
@@ -32,6 +33,17 @@ public static class Program
         if (args is [LatencyHarness.ClientFlag, .. var client])
         {
             return await LatencyHarness.RunClientAsync(client).ConfigureAwait(false);
+        }
+
+        if (args is [IdleMemoryHarness.ParentFlag, .. var memory])
+        {
+            await using var server = await EchoServer.StartAsync().ConfigureAwait(false);
+            return await IdleMemoryHarness.RunAsync(server.BaseUrl, memory).ConfigureAwait(false);
+        }
+
+        if (args is [IdleMemoryHarness.ClientFlag, .. var memoryClient])
+        {
+            return await IdleMemoryHarness.RunClientAsync(memoryClient).ConfigureAwait(false);
         }
 
         // One server for the whole run, in this process; the benchmark processes BenchmarkDotNet starts, and the

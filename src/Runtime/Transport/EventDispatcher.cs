@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CpWebSocket.Transport;
 
 /// <summary>
@@ -12,13 +10,19 @@ namespace CpWebSocket.Transport;
 /// </summary>
 internal sealed class EventDispatcher
 {
+    // A queue left this long by a burst gives its array back once it is empty again.
+    private const int RetainedLength = 32;
+
     // Flows into the async continuations of a delivery, so events they raise are recognised as its follow-ups.
     private static readonly AsyncLocal<EventDispatcher?> Delivering = new();
 
-    private readonly ConcurrentQueue<PendingEvent> _queue = new();
-    private readonly ConcurrentQueue<PendingEvent> _followUps = new();
+    // Both queues are guarded by locking _queue. They start empty and grow on demand, so an idle connection holds a
+    // few slots, not the 32-slot segment a ConcurrentQueue allocates up front (over 3 KiB for this struct).
+    private readonly Queue<PendingEvent> _queue = new();
     private readonly Func<PendingEvent, ValueTask> _deliver;
     private readonly Action<Exception> _onDeliveryFault;
+    private Queue<PendingEvent>? _followUps;
+    private int _longestQueue;
     private int _delivering;
 
     /// <param name="deliver">Delivers one event; must not throw for user faults (it reports them itself).</param>
@@ -36,8 +40,16 @@ internal sealed class EventDispatcher
     public static void DetachFromDelivery() => Delivering.Value = null;
 
     /// <summary>Queues an event without delivering it; call <see cref="Drain"/> once out of any lock.</summary>
-    public void Enqueue(in PendingEvent pending) =>
-        (Delivering.Value == this ? _followUps : _queue).Enqueue(pending);
+    public void Enqueue(in PendingEvent pending)
+    {
+        var isFollowUp = Delivering.Value == this;
+        lock (_queue)
+        {
+            var queue = isFollowUp ? _followUps ??= new Queue<PendingEvent>() : _queue;
+            queue.Enqueue(pending);
+            _longestQueue = Math.Max(_longestQueue, queue.Count);
+        }
+    }
 
     /// <summary>Queues an event and delivers it now if no other thread is delivering.</summary>
     public void Post(in PendingEvent pending)
@@ -49,7 +61,7 @@ internal sealed class EventDispatcher
     /// <summary>Delivers queued events on this thread, unless another thread already is.</summary>
     public void Drain()
     {
-        while ((!_queue.IsEmpty || !_followUps.IsEmpty) && Interlocked.CompareExchange(ref _delivering, 1, 0) == 0)
+        while (HasQueued() && Interlocked.CompareExchange(ref _delivering, 1, 0) == 0)
         {
             if (!DeliverQueued())
             {
@@ -63,7 +75,7 @@ internal sealed class EventDispatcher
     /// <summary>Delivers until the queue is empty (true) or a delivery goes asynchronous (false).</summary>
     private bool DeliverQueued()
     {
-        while (_followUps.TryDequeue(out var pending) || _queue.TryDequeue(out pending))
+        while (TryDequeue(out var pending))
         {
             ValueTask delivery;
             Delivering.Value = this;
@@ -92,6 +104,41 @@ internal sealed class EventDispatcher
         }
 
         return true;
+    }
+
+    private bool HasQueued()
+    {
+        lock (_queue)
+        {
+            return _queue.Count > 0 || _followUps is { Count: > 0 };
+        }
+    }
+
+    /// <summary>Takes the next event: follow-ups first, then the main queue.</summary>
+    private bool TryDequeue(out PendingEvent pending)
+    {
+        lock (_queue)
+        {
+            if (_followUps is { Count: > 0 } followUps)
+            {
+                pending = followUps.Dequeue();
+                return true;
+            }
+
+            if (_queue.TryDequeue(out pending))
+            {
+                return true;
+            }
+
+            if (_longestQueue > RetainedLength)
+            {
+                _queue.TrimExcess();
+                _followUps = null;
+                _longestQueue = 0;
+            }
+
+            return false;
+        }
     }
 
     private async Task ResumeAfterAsync(ValueTask delivery, PendingEvent pending)

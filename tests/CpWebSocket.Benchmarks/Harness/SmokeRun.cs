@@ -10,7 +10,8 @@ namespace CpWebSocket.Benchmarks.Harness;
 /// <summary>
 /// Every benchmark's code path once, on little work, in one process and a few seconds: each contender pipelines and
 /// ping-pongs both messages and must get them back intact, the codec paths must produce the same bytes and records
-/// as System.Text.Json, both generators must run, and the latency harness must complete. No timing is asserted.
+/// as System.Text.Json, both generators must run, and the latency and idle-memory harnesses must complete (every idle
+/// connection open when measured, and closed with a normal close handshake). No timing or memory figure is asserted.
 /// </summary>
 public static class SmokeRun
 {
@@ -19,6 +20,8 @@ public static class SmokeRun
     private const int SmallMessages = 300;
     private const int LargeMessages = 20;
     private const int RoundTrips = 20;
+    private const int IdleConnections = 20;
+    private static readonly TimeSpan IdleSettle = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     public static async Task<int> RunAsync()
@@ -35,6 +38,7 @@ public static class SmokeRun
 
                 await LatencyHarness.MeasureAsync(server.BaseUrl, new LatencyHarness.Settings(50, 10, 1, 10), Console.Out).ConfigureAwait(false);
                 await LatencyHarness.CountSignalRFramesAsync(server.BaseUrl, 200, Console.Out).ConfigureAwait(false);
+                await IdleMemoryHarness.MeasureInProcessAsync(server.BaseUrl, IdleConnections, IdleSettle, Console.Out).ConfigureAwait(false);
             }
 
             Codec(MessageSize.Small);
