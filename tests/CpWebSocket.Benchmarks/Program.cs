@@ -10,8 +10,9 @@ namespace CpWebSocket.Benchmarks;
 /// <list type="bullet">
 /// <item><c>--smoke</c>: every code path once on little work, in seconds, no timing asserted (for CI);</item>
 /// <item><c>--latency [--small N] [--large N] [--rounds N] [--warmup N]</c>: per-round-trip percentiles;</item>
+/// <item><c>--requests</c>, with the same options: per-request percentiles of awaited requests;</item>
 /// <item><c>--memory [--count N]</c>: memory per idle connection, N (default 1,000) of each kind;</item>
-/// <item><c>--all</c>: the latency harness, then every BenchmarkDotNet benchmark (what docs/benchmarks.md reports);</item>
+/// <item><c>--all</c>: both latency harnesses, then every BenchmarkDotNet benchmark (what docs/benchmarks.md reports);</item>
 /// <item>anything else goes to BenchmarkDotNet, e.g. <c>--filter '*'</c> or <c>--filter '*Echo*'</c>.</item>
 /// </list>
 /// </summary>
@@ -35,6 +36,17 @@ public static class Program
             return await LatencyHarness.RunClientAsync(client).ConfigureAwait(false);
         }
 
+        if (args is [RequestLatencyHarness.ParentFlag, .. var requests])
+        {
+            await using var server = await EchoServer.StartAsync().ConfigureAwait(false);
+            return await RequestLatencyHarness.RunAsync(server.BaseUrl, requests).ConfigureAwait(false);
+        }
+
+        if (args is [RequestLatencyHarness.ClientFlag, .. var requestClient])
+        {
+            return await RequestLatencyHarness.RunClientAsync(requestClient).ConfigureAwait(false);
+        }
+
         if (args is [IdleMemoryHarness.ParentFlag, .. var memory])
         {
             await using var server = await EchoServer.StartAsync().ConfigureAwait(false);
@@ -47,12 +59,18 @@ public static class Program
         }
 
         // One server for the whole run, in this process; the benchmark processes BenchmarkDotNet starts, and the
-        // latency harness's client process, are given its address.
+        // harnesses' client processes, are given its address.
         await using (var server = await EchoServer.StartAsync().ConfigureAwait(false))
         {
             if (args is ["--all"])
             {
                 var measured = await LatencyHarness.RunAsync(server.BaseUrl, []).ConfigureAwait(false);
+                if (measured == 0)
+                {
+                    Console.WriteLine();
+                    measured = await RequestLatencyHarness.RunAsync(server.BaseUrl, []).ConfigureAwait(false);
+                }
+
                 return measured != 0 ? measured : RunBenchmarks(server.BaseUrl, ["--filter", "*"]);
             }
 

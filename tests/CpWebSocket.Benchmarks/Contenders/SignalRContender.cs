@@ -30,7 +30,19 @@ public sealed class SignalRContender : IEchoContender
     /// <param name="counter">Set to count the websocket messages (for the frame report); null uses SignalR's own socket setup.</param>
     public static async Task<SignalRContender> ConnectAsync(Uri hub, Action<FrameCountingWebSocket>? counter = null)
     {
-        var connection = new HubConnectionBuilder()
+        var connection = CreateConnection(hub, counter);
+        var sink = new EchoSink();
+        connection.On<Trade>(EchoHub.TradeMethod, sink.OnTrade);
+        connection.On<BookSnapshot>(EchoHub.BookMethod, sink.OnBook);
+        await connection.StartAsync().ConfigureAwait(false);
+        return new SignalRContender(connection, sink);
+    }
+
+    /// <summary>A connection to <paramref name="hub"/>, not yet started, configured as every SignalR contender uses it.</summary>
+    /// <param name="hub">The hub's address.</param>
+    /// <param name="counter">Set to count the websocket messages (for the frame report); null uses SignalR's own socket setup.</param>
+    public static HubConnection CreateConnection(Uri hub, Action<FrameCountingWebSocket>? counter) =>
+        new HubConnectionBuilder()
             .WithUrl(hub, options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
@@ -51,12 +63,6 @@ public sealed class SignalRContender : IEchoContender
             })
             .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, EchoJsonContext.Default))
             .Build();
-        var sink = new EchoSink();
-        connection.On<Trade>(EchoHub.TradeMethod, sink.OnTrade);
-        connection.On<BookSnapshot>(EchoHub.BookMethod, sink.OnBook);
-        await connection.StartAsync().ConfigureAwait(false);
-        return new SignalRContender(connection, sink);
-    }
 
     public ValueTask SendAsync(Trade message) => new(_connection.SendAsync(EchoHub.TradeMethod, message));
 

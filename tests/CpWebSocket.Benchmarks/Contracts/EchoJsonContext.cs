@@ -11,4 +11,6 @@ namespace CpWebSocket.Benchmarks.Contracts;
 [JsonSerializable(typeof(EchoMessage))]
 [JsonSerializable(typeof(Trade))]
 [JsonSerializable(typeof(BookSnapshot))]
+[JsonSerializable(typeof(TradeReply))]
+[JsonSerializable(typeof(BookReply))]
 public sealed partial class EchoJsonContext : JsonSerializerContext;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using CpWebSocket.Benchmarks.Contenders;
 using CpWebSocket.Benchmarks.Contracts;
 using CpWebSocket.Benchmarks.Server;
@@ -23,26 +22,7 @@ public static class LatencyHarness
     public const string ClientFlag = "--latency-client";
 
     /// <summary>Runs the measurement in a child process against <paramref name="server"/>, which this process hosts.</summary>
-    public static async Task<int> RunAsync(Uri server, string[] args)
-    {
-        var settings = Settings.Parse(args);
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
-        }
-
-        start.ArgumentList.Add(ClientFlag);
-        start.ArgumentList.Add(server.ToString());
-        foreach (var arg in settings.ToArgs())
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var child = Process.Start(start)!;
-        await child.WaitForExitAsync().ConfigureAwait(false);
-        return child.ExitCode;
-    }
+    public static Task<int> RunAsync(Uri server, string[] args) => ClientProcess.RunAsync(ClientFlag, server, Settings.Parse(args).ToArgs());
 
     public static async Task<int> RunClientAsync(string[] args)
     {
@@ -97,7 +77,7 @@ public static class LatencyHarness
 
             try
             {
-                var results = contenders.ToDictionary(c => c.Kind, _ => new Result(settings.Rounds * perRound));
+                var results = contenders.ToDictionary(c => c.Kind, _ => new RoundTripTimes(settings.Rounds * perRound));
                 foreach (var contender in contenders)
                 {
                     await RoundTripsAsync(contender, size, settings.Warmup, null).ConfigureAwait(false);
@@ -133,7 +113,7 @@ public static class LatencyHarness
         }
     }
 
-    private static async Task RoundTripsAsync(IEchoContender contender, MessageSize size, int count, Result? result)
+    private static async Task RoundTripsAsync(IEchoContender contender, MessageSize size, int count, RoundTripTimes? result)
     {
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < count; i++)
@@ -181,24 +161,4 @@ public static class LatencyHarness
             "--warmup", Warmup.ToString(CultureInfo.InvariantCulture),
         ];
     }
-
-    private sealed class Result(int capacity)
-    {
-        private readonly List<long> _ticks = new(capacity);
-        private long _allocated;
-
-        public void Add(long ticks) => _ticks.Add(ticks);
-
-        public void AddAllocated(long bytes) => _allocated += bytes;
-
-        public Summary Summarize()
-        {
-            var sorted = _ticks.Order().ToArray();
-            double Micros(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
-            double At(double quantile) => Micros(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)]);
-            return new Summary(sorted.Length, At(0.5), At(0.9), At(0.99), At(0.999), Micros(sorted[^1]), (double)_allocated / sorted.Length);
-        }
-    }
-
-    private sealed record Summary(int Count, double Median, double P90, double P99, double P999, double Max, double BytesPerRoundTrip);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CpWebSocket.Benchmarks.Benchmarks;
 using CpWebSocket.Benchmarks.Contenders;
 using CpWebSocket.Benchmarks.Contracts;
@@ -10,8 +11,10 @@ namespace CpWebSocket.Benchmarks.Harness;
 /// <summary>
 /// Every benchmark's code path once, on little work, in one process and a few seconds: each contender pipelines and
 /// ping-pongs both messages and must get them back intact, the codec paths must produce the same bytes and records
-/// as System.Text.Json, both generators must run, and the latency and idle-memory harnesses must complete (every idle
-/// connection open when measured, and closed with a normal close handshake). No timing or memory figure is asserted.
+/// as System.Text.Json, both generators must run, and the latency, request and idle-memory harnesses must complete
+/// (every idle connection open when measured, and closed with a normal close handshake). Each request contender makes
+/// requests with distinct ids in their records and must get back, for each, the reply to that request. No timing or
+/// memory figure is asserted.
 /// </summary>
 public static class SmokeRun
 {
@@ -36,8 +39,15 @@ public static class SmokeRun
                     await SocketAsync(kind, server.BaseUrl).ConfigureAwait(false);
                 }
 
+                foreach (var kind in RequestContenders.All)
+                {
+                    await RequestsAsync(kind, server.BaseUrl).ConfigureAwait(false);
+                }
+
                 await LatencyHarness.MeasureAsync(server.BaseUrl, new LatencyHarness.Settings(50, 10, 1, 10), Console.Out).ConfigureAwait(false);
                 await LatencyHarness.CountSignalRFramesAsync(server.BaseUrl, 200, Console.Out).ConfigureAwait(false);
+                Console.WriteLine();
+                await RequestLatencyHarness.MeasureAsync(server.BaseUrl, new LatencyHarness.Settings(50, 10, 1, 10), Console.Out).ConfigureAwait(false);
                 await IdleMemoryHarness.MeasureInProcessAsync(server.BaseUrl, IdleConnections, IdleSettle, Console.Out).ConfigureAwait(false);
             }
 
@@ -80,6 +90,32 @@ public static class SmokeRun
         }
 
         Console.WriteLine($"smoke: {kind}: {SmallMessages} small and {LargeMessages} large pipelined, {RoundTrips} round trips of each, echoes intact");
+    }
+
+    private static async Task RequestsAsync(Contender kind, Uri server)
+    {
+        await using var contender = await RequestContenders.ConnectAsync(kind, server).ConfigureAwait(false);
+        for (var i = 1; i <= RoundTrips; i++)
+        {
+            var trade = Samples.Trade with { Id = i };
+            var tradeReply = await contender.RequestAsync(trade).AsTask().WaitAsync(Timeout).ConfigureAwait(false);
+            ExpectReply(tradeReply, EchoJsonContext.Default.TradeReply, trade, EchoJsonContext.Default.Trade, $"{kind} request {i} (small)");
+
+            var book = Samples.Book with { Id = i };
+            var bookReply = await contender.RequestAsync(book).AsTask().WaitAsync(Timeout).ConfigureAwait(false);
+            ExpectReply(bookReply, EchoJsonContext.Default.BookReply, book, EchoJsonContext.Default.BookSnapshot, $"{kind} request {i} (large)");
+        }
+
+        Console.WriteLine($"smoke: {kind}: {RoundTrips} small and {RoundTrips} large requests, each answered by its own reply");
+    }
+
+    /// <summary>The reply must have the request's fields, values included: the same JSON once serialized.</summary>
+    private static void ExpectReply<TReply, TRequest>(TReply reply, JsonTypeInfo<TReply> replyInfo, TRequest request, JsonTypeInfo<TRequest> requestInfo, string what)
+    {
+        if (!JsonSerializer.SerializeToUtf8Bytes(reply, replyInfo).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(request, requestInfo)))
+        {
+            throw new InvalidOperationException($"{what}: the reply does not match the request.");
+        }
     }
 
     private static void Codec(MessageSize size)
