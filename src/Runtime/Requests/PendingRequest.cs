@@ -1,13 +1,13 @@
 namespace CpWebSocket.Messaging;
 
 /// <summary>A request waiting for its response.</summary>
-internal abstract class PendingRequest(long id, string description)
+internal abstract class PendingRequest(long id)
 {
     /// <summary>The id the request was sent with.</summary>
     public long Id { get; } = id;
 
-    /// <summary>The request's type and discriminator, for messages.</summary>
-    public string Description { get; } = description;
+    /// <summary>The request's type and discriminator, for messages; built only when one is written.</summary>
+    public abstract string Description { get; }
 
     /// <summary>Completes the request with a received message; <paramref name="response"/> is the part to deserialize.</summary>
     public abstract void Complete(ReadOnlySpan<byte> message, ReadOnlySpan<byte> response);

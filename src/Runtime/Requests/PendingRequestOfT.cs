@@ -2,12 +2,14 @@ namespace CpWebSocket.Messaging;
 
 /// <summary>A request waiting for a <typeparamref name="TResponse"/>.</summary>
 internal sealed class PendingRequest<TRequest, TResponse>(long id, RequestContract<TRequest, TResponse> contract)
-    : PendingRequest(id, contract.Outbound.ToString())
+    : PendingRequest(id)
 {
     // Continuations run on the thread pool, never inline on the receive loop that completes the request.
     private readonly TaskCompletionSource<TResponse> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<TResponse> Task => _completion.Task;
+
+    public override string Description => contract.Outbound.ToString();
 
     public override void Complete(ReadOnlySpan<byte> message, ReadOnlySpan<byte> response)
     {
