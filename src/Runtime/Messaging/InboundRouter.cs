@@ -9,7 +9,7 @@ namespace CpWebSocket.Messaging;
 /// Routes received text messages to the <see cref="InboundContract"/> their discriminator names, straight from
 /// their UTF-8 bytes: one reader pass over the top-level object finds the discriminator wherever it stands (and
 /// the payload when wrapped), a table lookup finds the contract without allocating, and the message is
-/// deserialized once. A flat message's pass ends at a matching discriminator: the deserializer reads the rest. Create it with <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
+/// deserialized once. A flat message's pass ends at a matching discriminator (unless the rest could name it again): the deserializer reads the rest. Create it with <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
 /// </summary>
 public sealed class InboundRouter
 {
