@@ -33,6 +33,7 @@ public sealed class TypedSizeLimitTests(TestServerFixture fixture)
         await client.OpenAsync();
 
         await client.SendAsync(RelayInstructions.Text(ReadingJson.OfSize(1, limit)));
+        await inbox.WaitForAsync(1); // delivered while the connection is still open
         await client.SendAsync(RelayInstructions.Text(ReadingJson.OfSize(2, limit + 1)));
 
         var items = await inbox.WaitForAsync(3);
