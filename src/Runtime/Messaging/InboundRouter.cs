@@ -9,7 +9,7 @@ namespace CpWebSocket.Messaging;
 /// Routes received text messages to the <see cref="InboundContract"/> their discriminator names, straight from
 /// their UTF-8 bytes: one reader pass over the top-level object finds the discriminator wherever it stands (and
 /// the payload when wrapped), a table lookup finds the contract without allocating, and the message is
-/// deserialized once. A flat message's pass ends at a matching discriminator: the deserializer reads the rest. Create it with <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
+/// deserialized once. A flat message's pass ends at a matching discriminator (unless the rest could name it again): the deserializer reads the rest. Create it with <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
 /// </summary>
 public sealed class InboundRouter
 {
@@ -17,12 +17,14 @@ public sealed class InboundRouter
     private const int StackUnescapeLimit = 256;
 
     private readonly MessageProtocol _protocol;
+    private readonly byte[] _quotedDiscriminatorProperty;
     private readonly Utf8DiscriminatorTable? _strings;
     private readonly Dictionary<long, InboundContract>? _integers;
 
     internal InboundRouter(MessageProtocol protocol, InboundContract[] contracts)
     {
         _protocol = protocol;
+        _quotedDiscriminatorProperty = [(byte)'"', .. protocol.DiscriminatorPropertyUtf8, (byte)'"'];
         Contracts = new ReadOnlyCollection<InboundContract>(contracts);
 
         InboundContract? first = null;
@@ -96,14 +98,24 @@ public sealed class InboundRouter
         var json = message.Span;
         var envelope = _protocol.Envelope;
         InboundScan scan;
+        EnvelopeRepeat repeated;
         try
         {
             // Flat: deserializing reads the whole message anyway, so the scan may stop at a matching discriminator.
-            scan = Scan(json, stopAtMatch: !envelope.IsWrapped);
+            scan = Scan(json, stopAtMatch: !envelope.IsWrapped, out repeated);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that does not decode (an escaped lone surrogate, invalid UTF-8).
             return InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
+        }
+
+        switch (repeated)
+        {
+            case EnvelopeRepeat.Discriminator:
+                return InboundOutcome.Failed(MessageErrors.RepeatedDiscriminator(envelope, json));
+            case EnvelopeRepeat.Payload:
+                return InboundOutcome.Failed(MessageErrors.RepeatedPayload(envelope, json));
         }
 
         switch (scan.Status)
@@ -146,9 +158,9 @@ public sealed class InboundRouter
     {
         try
         {
-            Scan(json, stopAtMatch: false);
+            Scan(json, stopAtMatch: false, out _);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
         }
@@ -157,13 +169,18 @@ public sealed class InboundRouter
     }
 
     /// <summary>
-    /// Reads the top-level object once; throws <see cref="JsonException"/> when the text is not valid JSON. With
+    /// Reads the top-level object once; throws <see cref="JsonException"/> when the text is not valid JSON, and
+    /// <see cref="InvalidOperationException"/> when a string it must decode does not decode. With
     /// <paramref name="stopAtMatch"/> it returns as soon as the discriminator matched a contract, leaving the rest of
     /// the message unread (<see cref="InboundScan.StoppedAtMatch"/>): the caller's deserialization of the whole
-    /// message then reads and validates it, instead of a second walk over every token.
+    /// message then reads and validates it, instead of a second walk over every token. It does so only when the rest
+    /// cannot hold the discriminator property again (neither its quoted name nor any escape occurs in it).
+    /// A second discriminator (or payload) property stops the scan and is reported in <paramref name="repeated"/>:
+    /// which of the two names the message would be a guess, and other JSON readers may guess the other way.
     /// </summary>
-    private InboundScan Scan(ReadOnlySpan<byte> json, bool stopAtMatch)
+    private InboundScan Scan(ReadOnlySpan<byte> json, bool stopAtMatch, out EnvelopeRepeat repeated)
     {
+        repeated = EnvelopeRepeat.None;
         var reader = new Utf8JsonReader(json, _protocol.ReaderOptions);
         reader.Read();
         var scan = new InboundScan { Status = InboundScanStatus.MissingDiscriminator, PayloadStart = -1 };
@@ -179,12 +196,18 @@ public sealed class InboundRouter
         var discriminatorSeen = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!discriminatorSeen && reader.ValueTextEquals(discriminatorName))
+            if (reader.ValueTextEquals(discriminatorName))
             {
+                if (discriminatorSeen)
+                {
+                    repeated = EnvelopeRepeat.Discriminator;
+                    return scan;
+                }
+
                 discriminatorSeen = true;
                 reader.Read();
                 ReadDiscriminator(ref reader, ref scan);
-                if (stopAtMatch && scan.Contract is not null)
+                if (stopAtMatch && scan.Contract is not null && !MayRepeatDiscriminator(json[(int)reader.BytesConsumed..]))
                 {
                     scan.StoppedAtMatch = true;
                     return scan;
@@ -192,8 +215,14 @@ public sealed class InboundRouter
 
                 reader.Skip();
             }
-            else if (payloadName is not null && scan.PayloadStart < 0 && reader.ValueTextEquals(payloadName))
+            else if (payloadName is not null && reader.ValueTextEquals(payloadName))
             {
+                if (scan.PayloadStart >= 0)
+                {
+                    repeated = EnvelopeRepeat.Payload;
+                    return scan;
+                }
+
                 reader.Read();
                 scan.PayloadStart = checked((int)reader.TokenStartIndex);
                 reader.Skip();
@@ -209,6 +238,13 @@ public sealed class InboundRouter
         reader.Read();
         return scan;
     }
+
+    /// <summary>
+    /// Whether the rest of a message might name the discriminator property again: its quoted name occurs in it, or an
+    /// escape that could spell it. Both searches are vectorized, far cheaper than reading the rest as JSON.
+    /// </summary>
+    private bool MayRepeatDiscriminator(ReadOnlySpan<byte> rest) =>
+        rest.IndexOf((byte)'\\') >= 0 || rest.IndexOf(_quotedDiscriminatorProperty) >= 0;
 
     private void ReadDiscriminator(ref Utf8JsonReader reader, ref InboundScan scan)
     {
@@ -281,5 +317,13 @@ public sealed class InboundRouter
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>An envelope property that a message has more than once.</summary>
+    private enum EnvelopeRepeat
+    {
+        None,
+        Discriminator,
+        Payload,
     }
 }

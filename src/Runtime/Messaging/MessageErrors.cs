@@ -6,7 +6,8 @@ namespace CpWebSocket.Messaging;
 /// <summary>The errors and exception messages of the codec, each saying what was wrong with which message.</summary>
 internal static class MessageErrors
 {
-    public static WebSocketErrorInfo InvalidJson(JsonException exception, ReadOnlySpan<byte> message) => new(
+    /// <summary>The text is not JSON (<see cref="JsonException"/>), or a string in it does not decode (<see cref="InvalidOperationException"/>).</summary>
+    public static WebSocketErrorInfo InvalidJson(Exception exception, ReadOnlySpan<byte> message) => new(
         WebSocketErrorKind.InvalidJson,
         $"A text message is not valid JSON, so it was not routed: {exception.Message}",
         exception,
@@ -20,6 +21,16 @@ internal static class MessageErrors
     public static WebSocketErrorInfo MissingDiscriminator(MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
         WebSocketErrorKind.MissingDiscriminator,
         $"A JSON message has no '{envelope.DiscriminatorProperty}' property, so it was not routed.",
+        rawText: Text(message));
+
+    public static WebSocketErrorInfo RepeatedDiscriminator(MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.MissingDiscriminator,
+        $"A JSON message has more than one '{envelope.DiscriminatorProperty}' property, so it was not routed: which one names the message would be a guess.",
+        rawText: Text(message));
+
+    public static WebSocketErrorInfo RepeatedPayload(MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.Deserialization,
+        $"A JSON message has more than one '{envelope.PayloadProperty}' property, so it was not deserialized: which one is the payload would be a guess.",
         rawText: Text(message));
 
     public static WebSocketErrorInfo DiscriminatorOfWrongType(JsonTokenType token, MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(

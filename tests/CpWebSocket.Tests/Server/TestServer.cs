@@ -30,6 +30,7 @@ namespace CpWebSocket.Tests.Server;
 /// <item><c>/ping?interval_ms=50</c> echoes, with server keep-alive pings.</item>
 /// <item><c>/drop?after=0</c> records N messages (no echo), then drops the TCP connection without a close frame.</item>
 /// <item><c>/headers</c> sends the Authorization header and subprotocols as JSON, then echoes.</item>
+/// <item><c>/relay</c> sends back each binary instruction's payload as a text or binary frame (see <see cref="RelayEndpoint"/>).</item>
 /// <item><c>/reject?status=401</c> answers with that HTTP status, no upgrade.</item>
 /// <item><c>/respond?shape=echo|rpc&amp;batch=1&amp;order=arrival|reverse</c> answers JSON requests (see <see cref="RespondEndpoint"/>).</item>
 /// </list>
@@ -130,6 +131,7 @@ public sealed class TestServer : IAsyncDisposable
             new DropEndpoint(),
             new HeadersEndpoint(),
             new RespondEndpoint(),
+            new RelayEndpoint(),
         }.ToDictionary(endpoint => endpoint.Path, StringComparer.OrdinalIgnoreCase);
         app.Run(context => DispatchAsync(context, endpoints, events, stopping.Token));
 
