@@ -12,6 +12,7 @@
 //   /closed      ?tag=T: sends {"code":N,"reason":"..."}, the answer /close got under tag T, once it has arrived
 //   /terminate   destroys the TCP connection, without a close frame, after `after` messages (default 1)
 //   /ping        pings every 20 ms; once the client's pongs for 3 pings were seen, sends the text "pongs:<n>"
+//   /stream      ?interval_ms=5: sends the text "tick <n>" every interval_ms and echoes what the client sends
 
 const { WebSocketServer } = require('ws');
 
@@ -82,6 +83,9 @@ wss.on('connection', (ws, request) => {
         case '/ping':
             pingUntilAnswered(ws);
             break;
+        case '/stream':
+            stream(ws, Number(url.searchParams.get('interval_ms') ?? 5));
+            break;
         default:
             ws.close(4404, `no endpoint ${url.pathname}`);
     }
@@ -132,6 +136,16 @@ function pingUntilAnswered(ws) {
             ws.send(`pongs:${pongs}`);
         }
     });
+    ws.on('close', () => clearInterval(timer));
+}
+
+function stream(ws, intervalMs) {
+    let tick = 0;
+    const timer = setInterval(() => {
+        tick += 1;
+        ws.send(`tick ${tick}`);
+    }, intervalMs);
+    ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
     ws.on('close', () => clearInterval(timer));
 }
 

@@ -203,7 +203,7 @@ public sealed partial class HttpWebSocket
             case DisconnectionType.Lost or DisconnectionType.NoMessageReceived:
                 OnConnected(connection); // a loss right after the handshake still opened first
                 var (error, close) = DescribeLoss(connection, info.Exception);
-                FinishCycle(connection, close, error);
+                FinishCycle(connection, close, error, raisedByClient: true);
                 break;
             default:
                 // Error: a failed connect, reported by ConnectAsync. ByUser, Exit: our own close and dispose.
@@ -290,8 +290,12 @@ public sealed partial class HttpWebSocket
         FinishCycle(connection, new WebSocketCloseInfo(socket.CloseStatus, socket.CloseStatusDescription, ByPeer: false, WillReconnect: false), null);
     }
 
-    /// <summary>Ends the cycle of <paramref name="connection"/> if it is still the current one, then disposes it.</summary>
-    private void FinishCycle(Connection connection, WebSocketCloseInfo close, WebSocketErrorInfo? error)
+    /// <summary>
+    /// Ends the cycle of <paramref name="connection"/> if it is still the current one, then disposes it: at once, or,
+    /// when <paramref name="raisedByClient"/> says this runs inside a callback of <c>Websocket.Client</c>'s reconnect
+    /// step, once that step has released the socket.
+    /// </summary>
+    private void FinishCycle(Connection connection, WebSocketCloseInfo close, WebSocketErrorInfo? error, bool raisedByClient = false)
     {
         lock (_gate)
         {
@@ -304,7 +308,14 @@ public sealed partial class HttpWebSocket
         }
 
         _dispatcher.Drain();
-        connection.Dispose();
+        if (raisedByClient)
+        {
+            connection.DisposeAfterRelease();
+        }
+        else
+        {
+            connection.Dispose();
+        }
     }
 
     /// <summary>Reports <paramref name="error"/>, moves to Closed, and schedules a reconnect when the policy says so.</summary>

@@ -68,6 +68,27 @@ internal sealed class Connection : IDisposable
         Client.Dispose();
     }
 
+    /// <summary>
+    /// Disposes once <c>Websocket.Client</c> has released the socket. For a loss reported from inside its disconnection
+    /// callback: after that callback returns, the client still cancels its token source and disposes the socket, and a
+    /// dispose before then would make that cancel throw in a task nobody observes.
+    /// </summary>
+    public void DisposeAfterRelease()
+    {
+        if (Socket is not { } socket)
+        {
+            Dispose();
+            return;
+        }
+
+        _ = socket.Released.ContinueWith(
+            static (_, state) => ((Connection)state!).Dispose(),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
     private async Task<WebSocket> ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
