@@ -38,6 +38,12 @@ public sealed class LoopbackProxy : IAsyncDisposable
         set => Interlocked.Exchange(ref _delayTicks, value.Ticks);
     }
 
+    /// <summary>
+    /// The directions a new connection starts stalled in (see <see cref="ProxyLink.Stall"/>); <see cref="ProxyDirection.None"/>
+    /// (the default) forwards from the first byte.
+    /// </summary>
+    public ProxyDirection StalledOnConnect { get; set; }
+
     /// <summary>The connections accepted so far, in order.</summary>
     public IReadOnlyList<ProxyLink> Links
     {
@@ -109,7 +115,7 @@ public sealed class LoopbackProxy : IAsyncDisposable
                     continue;
                 }
 
-                Add(new ProxyLink(client, server, () => Delay));
+                Add(new ProxyLink(client, server, () => Delay, StalledOnConnect));
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)

@@ -24,11 +24,12 @@ public sealed class ProxyLink
     private long _bytesToClient;
     private int _reset;
 
-    internal ProxyLink(Socket client, Socket server, Func<TimeSpan> delay)
+    internal ProxyLink(Socket client, Socket server, Func<TimeSpan> delay, ProxyDirection stalled)
     {
         _client = client;
         _server = server;
         _delay = delay;
+        Stall(stalled);
         _toServer = Task.Run(() => PumpAsync(_client, _server, _toServerGate, ProxyDirection.ToServer, _toServerStop.Token));
         _toClient = Task.Run(() => PumpAsync(_server, _client, _toClientGate, ProxyDirection.ToClient, _toClientStop.Token));
         Completion = FinishAsync();
@@ -167,7 +168,5 @@ public sealed class ProxyLink
         await Task.WhenAll(_toServer, _toClient).ConfigureAwait(false);
         _client.Dispose();
         _server.Dispose();
-        _toServerStop.Dispose();
-        _toClientStop.Dispose();
     }
 }
