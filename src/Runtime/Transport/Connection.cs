@@ -24,6 +24,8 @@ internal sealed class Connection : IDisposable
 
     private readonly HttpWebSocketOptions _options;
     private readonly List<IDisposable> _subscriptions = new(3);
+    private GuardedWebSocket? _socket;
+    private int _disposed;
 
     public Connection(Uri url, HttpWebSocketOptions options, int reconnectAttempt)
     {
@@ -45,7 +47,7 @@ internal sealed class Connection : IDisposable
     public WebsocketClient Client { get; }
 
     /// <summary>The connected socket; <see langword="null"/> until the handshake succeeded.</summary>
-    public GuardedWebSocket? Socket { get; private set; }
+    public GuardedWebSocket? Socket => Volatile.Read(ref _socket);
 
     /// <summary>0 for an <see cref="HttpWebSocket.Open"/> call; the attempt number for a reconnect.</summary>
     public int ReconnectAttempt { get; }
@@ -60,12 +62,21 @@ internal sealed class Connection : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();
         }
 
         Client.Dispose();
+
+        // Websocket.Client disposes the socket it holds; a handshake that completed while it was being disposed hands
+        // it a socket too late for that.
+        Volatile.Read(ref _socket)?.Dispose();
     }
 
     /// <summary>
@@ -104,7 +115,13 @@ internal sealed class Connection : IDisposable
         }
 
         var guarded = new GuardedWebSocket(socket, _options.MaxMessageSize, _options.CloseTimeout);
-        Socket = guarded;
+        Interlocked.Exchange(ref _socket, guarded);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            guarded.Dispose(); // disposed during the handshake: nobody else would close this one
+            throw new OperationCanceledException("The connection was disposed during the opening handshake.", cancellationToken);
+        }
+
         return guarded;
     }
 
