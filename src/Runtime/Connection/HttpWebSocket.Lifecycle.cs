@@ -203,7 +203,7 @@ public sealed partial class HttpWebSocket
             case DisconnectionType.Lost or DisconnectionType.NoMessageReceived:
                 OnConnected(connection); // a loss right after the handshake still opened first
                 var (error, close) = DescribeLoss(connection, info.Exception);
-                FinishCycle(connection, close, error, raisedByClient: true);
+                FinishCycle(connection, close, error);
                 break;
             default:
                 // Error: a failed connect, reported by ConnectAsync. ByUser, Exit: our own close and dispose.
@@ -300,11 +300,11 @@ public sealed partial class HttpWebSocket
     }
 
     /// <summary>
-    /// Ends the cycle of <paramref name="connection"/> if it is still the current one, then disposes it: at once, or,
-    /// when <paramref name="raisedByClient"/> says this runs inside a callback of <c>Websocket.Client</c>'s reconnect
-    /// step, once that step has released the socket.
+    /// Ends the cycle of <paramref name="connection"/> if it is still the current one, then disposes it: at once when it
+    /// never connected, otherwise once <c>Websocket.Client</c> finished its part of the ending (see
+    /// <see cref="Connection.DisposeWhenClientStoppedAsync"/>).
     /// </summary>
-    private void FinishCycle(Connection connection, WebSocketCloseInfo close, WebSocketErrorInfo? error, bool raisedByClient = false)
+    private void FinishCycle(Connection connection, WebSocketCloseInfo close, WebSocketErrorInfo? error)
     {
         lock (_gate)
         {
@@ -317,13 +317,13 @@ public sealed partial class HttpWebSocket
         }
 
         _dispatcher.Drain();
-        if (raisedByClient)
+        if (connection.Socket is null)
         {
-            connection.DisposeAfterRelease();
+            connection.Dispose();
         }
         else
         {
-            connection.Dispose();
+            _ = connection.DisposeWhenClientStoppedAsync(_options.CloseTimeout);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IO;
@@ -21,6 +22,8 @@ internal sealed class Connection : IDisposable
         MaximumLargePoolFreeBytes = 64 * 1024 * 1024,
         AggressiveBufferReturn = true,
     });
+
+    private static readonly TimeSpan StopPollInterval = TimeSpan.FromMilliseconds(5);
 
     private readonly HttpWebSocketOptions _options;
     private readonly List<IDisposable> _subscriptions = new(3);
@@ -80,24 +83,20 @@ internal sealed class Connection : IDisposable
     }
 
     /// <summary>
-    /// Disposes once <c>Websocket.Client</c> has released the socket. For a loss reported from inside its disconnection
-    /// callback: after that callback returns, the client still cancels its token source and disposes the socket, and a
-    /// dispose before then would make that cancel throw in a task nobody observes.
+    /// Disposes once <c>Websocket.Client</c> is done with this connection. It reports a loss, or the peer's close frame,
+    /// from inside its own step that handles it, and that step goes on after the callback returns: it cancels its token
+    /// source and disposes the socket, or answers the close; last, it marks itself not started. Disposed before then, it
+    /// throws, in a task nobody observes or into an error log line. <paramref name="patience"/> bounds the wait.
     /// </summary>
-    public void DisposeAfterRelease()
+    public async Task DisposeWhenClientStoppedAsync(TimeSpan patience)
     {
-        if (Socket is not { } socket)
+        var waited = Stopwatch.StartNew();
+        while (Client.IsStarted && waited.Elapsed < patience)
         {
-            Dispose();
-            return;
+            await Task.Delay(StopPollInterval).ConfigureAwait(false);
         }
 
-        _ = socket.Released.ContinueWith(
-            static (_, state) => ((Connection)state!).Dispose(),
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        Dispose();
     }
 
     private async Task<WebSocket> ConnectAsync(Uri uri, CancellationToken cancellationToken)

@@ -15,7 +15,6 @@ internal sealed class GuardedWebSocket : WebSocket
     private readonly long _maxMessageSize;
     private readonly TimeSpan _closeTimeout;
     private readonly TaskCompletionSource _closeReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _messageBytes;
     private int _closeFrameClaimed;
 
@@ -31,9 +30,6 @@ internal sealed class GuardedWebSocket : WebSocket
 
     /// <summary>Completes once the peer's close frame has been read (or the socket was aborted).</summary>
     public Task CloseReceived => _closeReceived.Task;
-
-    /// <summary>Completes once the socket was disposed (by <c>Websocket.Client</c> or by this library).</summary>
-    public Task Released => _released.Task;
 
     public override WebSocketCloseStatus? CloseStatus => _inner.CloseStatus;
 
@@ -77,7 +73,6 @@ internal sealed class GuardedWebSocket : WebSocket
     {
         _inner.Dispose();
         _closeReceived.TrySetResult();
-        _released.TrySetResult();
     }
 
     public override Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken) =>

@@ -26,7 +26,7 @@ public sealed class ServerRestartTests
     {
         var first = await TestServer.StartAsync();
         var tag = Guid.NewGuid().ToString("N");
-        var log = new ReconnectLog();
+        var log = new RecordingLogger();
         var events = new EventRecorder();
         await using var socket = new HttpWebSocket(first.WsUri($"/record?tag={tag}"), events.Callback, new HttpWebSocketOptions { Reconnect = Policy, Logger = log });
         events.Socket = socket;
@@ -69,7 +69,7 @@ public sealed class ServerRestartTests
     public async Task After_a_reconnect_the_attempts_count_afresh_and_stop_at_the_bound_when_the_server_stays_down()
     {
         var first = await TestServer.StartAsync();
-        var log = new ReconnectLog();
+        var log = new RecordingLogger();
         var events = new EventRecorder();
         await using var socket = new HttpWebSocket(first.WsUri("/echo"), events.Callback, new HttpWebSocketOptions { Reconnect = Policy, Logger = log });
         events.Socket = socket;

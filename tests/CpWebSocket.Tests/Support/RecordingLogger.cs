@@ -3,13 +3,13 @@ using Microsoft.Extensions.Logging;
 namespace CpWebSocket.Tests.Support;
 
 /// <summary>
-/// A logger for <see cref="HttpWebSocketOptions.Logger"/> that keeps the scheduled reconnect attempts (their number and
-/// the delay chosen for them) from the connection's structured log, and every line as text.
+/// A logger for <see cref="HttpWebSocketOptions.Logger"/> that keeps every entry with its level, and the scheduled
+/// reconnect attempts (their number and the delay chosen for them) from the connection's structured log.
 /// </summary>
-public sealed class ReconnectLog : ILogger
+public sealed class RecordingLogger : ILogger
 {
     private readonly List<(int Attempt, int MaxAttempts, TimeSpan Delay)> _attempts = [];
-    private readonly List<string> _lines = [];
+    private readonly List<(LogLevel Level, string Text)> _entries = [];
 
     /// <summary>The reconnect attempts scheduled so far, in order.</summary>
     public IReadOnlyList<(int Attempt, int MaxAttempts, TimeSpan Delay)> Attempts
@@ -23,14 +23,14 @@ public sealed class ReconnectLog : ILogger
         }
     }
 
-    /// <summary>Every line logged so far.</summary>
-    public IReadOnlyList<string> Lines
+    /// <summary>Every entry logged so far, with its level.</summary>
+    public IReadOnlyList<(LogLevel Level, string Text)> Entries
     {
         get
         {
             lock (_attempts)
             {
-                return _lines.ToArray();
+                return _entries.ToArray();
             }
         }
     }
@@ -48,7 +48,7 @@ public sealed class ReconnectLog : ILogger
         var text = formatter(state, exception);
         lock (_attempts)
         {
-            _lines.Add(text);
+            _entries.Add((logLevel, text));
             if (eventId.Name == "Reconnecting" && state is IReadOnlyList<KeyValuePair<string, object?>> values)
             {
                 var fields = values.ToDictionary(pair => pair.Key, pair => pair.Value);
