@@ -190,7 +190,7 @@ public sealed class DisposeRaceTests : IClassFixture<TestServerFixture>
                 }
                 catch (WebSocketSendException)
                 {
-                    // Expected once the connection is closing: the send is reported as not sent.
+                    break; // expected once the connection is closing: the send is reported as not sent
                 }
                 catch (Exception ex)
                 {
@@ -227,14 +227,15 @@ public sealed class DisposeRaceTests : IClassFixture<TestServerFixture>
 
     /// <summary>
     /// One thread of the storm: alternates <see cref="HttpWebSocket.Send(string, bool)"/> and
-    /// <see cref="HttpWebSocket.SendAsync(string, bool, CancellationToken)"/> until stopped; returns every exception that
-    /// escaped a send call other than the <see cref="WebSocketSendException"/> an awaited send reports a failure with.
+    /// <see cref="HttpWebSocket.SendAsync(string, bool, CancellationToken)"/> until stopped or the connection is no longer
+    /// open (each send after that would only add an Error event); returns every exception that escaped a send call other
+    /// than the <see cref="WebSocketSendException"/> an awaited send reports a failure with.
     /// </summary>
     private static async Task<List<Exception>> Storm(HttpWebSocket socket, int sender, CountdownEvent started, CancellationToken stop)
     {
         var escaped = new List<Exception>();
         started.Signal();
-        for (var i = 0; !stop.IsCancellationRequested; i++)
+        for (var i = 0; !stop.IsCancellationRequested && socket.Status == WebSocketStatus.Open; i++)
         {
             try
             {
