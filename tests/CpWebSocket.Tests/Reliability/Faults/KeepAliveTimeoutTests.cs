@@ -38,19 +38,48 @@ public sealed class KeepAliveTimeoutTests(TestServerFixture fixture)
     }
 
     [Fact]
+    public async Task With_reconnection_on_a_connection_lost_to_the_keep_alive_timeout_is_opened_again()
+    {
+        await using var proxy = new LoopbackProxy(fixture.Server.Port);
+        var events = new EventRecorder();
+        var options = new HttpWebSocketOptions
+        {
+            KeepAliveInterval = TimeSpan.FromMilliseconds(200),
+            KeepAliveTimeout = TimeSpan.FromSeconds(1),
+            Reconnect = new ReconnectPolicy { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200) },
+        };
+        await using var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri("/echo")), events.Callback, options);
+        events.Socket = socket;
+        await socket.OpenAsync();
+        var stalled = await proxy.WaitForLinkAsync(TestServer.DefaultTimeout);
+
+        stalled.Stall(ProxyDirection.Both);
+        await events.WaitForAsync(WebSocketEvent.Opened, 2);
+        await socket.SendAsync("on the new connection", isData: false);
+        await events.WaitForAsync(WebSocketEvent.Message);
+
+        Assert.Equal(
+            [WebSocketEvent.Opening, WebSocketEvent.Opened, WebSocketEvent.Error, WebSocketEvent.Closed, WebSocketEvent.Opening, WebSocketEvent.Opened, WebSocketEvent.Message],
+            events.Kinds);
+        Assert.Contains("no keep-alive pong", events.Of(WebSocketEvent.Error).Single().Error!.Message, StringComparison.Ordinal);
+        Assert.True(events.Of(WebSocketEvent.Closed).Single().Close!.Value.WillReconnect);
+        Assert.Equal(2, proxy.Links.Count);
+    }
+
+    [Fact]
     public async Task A_peer_that_answers_pings_keeps_the_connection_open_past_the_keep_alive_timeout()
     {
         await using var proxy = new LoopbackProxy(fixture.Server.Port);
         var events = new EventRecorder();
-        var options = new HttpWebSocketOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(100), KeepAliveTimeout = TimeSpan.FromMilliseconds(500) };
+        var options = new HttpWebSocketOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(100), KeepAliveTimeout = TimeSpan.FromSeconds(2) };
         await using var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri("/echo")), events.Callback, options);
         events.Socket = socket;
         await socket.OpenAsync();
         var link = await proxy.WaitForLinkAsync(TestServer.DefaultTimeout);
 
-        // Idle: only pings and pongs cross the proxy, many keep-alive timeouts long.
+        // Idle: only pings and pongs cross the proxy, for longer than the keep-alive interval plus timeout.
         var before = link.BytesToClient;
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(5));
 
         Assert.True(link.BytesToClient > before, "the server's pongs should have reached the client");
         Assert.True(socket.IsOpen);
