@@ -90,6 +90,27 @@ public sealed class TcpFaultTests(TestServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_reset_during_the_close_handshake_ends_it_at_once_with_Closed_and_no_error()
+    {
+        await using var proxy = new LoopbackProxy(fixture.Server.Port);
+        // A close timeout far beyond the wait below: only the reset can end this close in time.
+        var (socket, events) = Connect(proxy.Through(fixture.Server.WsUri("/echo")), new HttpWebSocketOptions { CloseTimeout = TimeSpan.FromMinutes(5) });
+        await using var _ = socket;
+        await socket.OpenAsync();
+        var link = await proxy.WaitForLinkAsync(TestServer.DefaultTimeout);
+        link.Stall(ProxyDirection.ToClient);
+
+        var closing = socket.CloseAsync();
+        Assert.Equal(WebSocketStatus.Closing, socket.Status);
+        link.Reset();
+        await closing.WaitAsync(TestServer.DefaultTimeout);
+
+        Assert.Equal([WebSocketEvent.Opening, WebSocketEvent.Opened, WebSocketEvent.Closing, WebSocketEvent.Closed], events.Kinds);
+        Assert.False(events.Of(WebSocketEvent.Closed).Single().Close!.Value.WillReconnect);
+        Assert.Equal(WebSocketStatus.Closed, socket.Status);
+    }
+
+    [Fact]
     public async Task Delayed_traffic_arrives_complete_and_in_order()
     {
         await using var proxy = new LoopbackProxy(fixture.Server.Port) { Delay = TimeSpan.FromMilliseconds(20) };
