@@ -15,6 +15,7 @@
 //   /jsonrpc     JSON-RPC 2.0: "add" {a,b} answers {"result":{"sum":a+b}}, "fail" {message} answers an error -32000,
 //                anything else -32601; ?batch=N holds answers until N calls arrived, then answers them in reverse
 //                order, each preceded by a {"method":"progress"} notification that carries no id
+//   /stream      ?interval_ms=5: sends the text "tick <n>" every interval_ms and echoes what the client sends
 
 const { WebSocketServer } = require('ws');
 
@@ -87,6 +88,9 @@ wss.on('connection', (ws, request) => {
             break;
         case '/jsonrpc':
             jsonRpc(ws, Number(url.searchParams.get('batch') ?? 1));
+            break;
+        case '/stream':
+            stream(ws, Number(url.searchParams.get('interval_ms') ?? 5));
             break;
         default:
             ws.close(4404, `no endpoint ${url.pathname}`);
@@ -167,6 +171,16 @@ function pingUntilAnswered(ws) {
             ws.send(`pongs:${pongs}`);
         }
     });
+    ws.on('close', () => clearInterval(timer));
+}
+
+function stream(ws, intervalMs) {
+    let tick = 0;
+    const timer = setInterval(() => {
+        tick += 1;
+        ws.send(`tick ${tick}`);
+    }, intervalMs);
+    ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
     ws.on('close', () => clearInterval(timer));
 }
 

@@ -244,6 +244,15 @@ public sealed partial class HttpWebSocket
             return (error, new WebSocketCloseInfo(WebSocketCloseStatus.MessageTooBig, socket?.CloseStatusDescription, ByPeer: false, WillReconnect: false));
         }
 
+        if (exception is not null && IsKeepAliveTimeout(exception))
+        {
+            var silent = new WebSocketErrorInfo(
+                WebSocketErrorKind.ConnectionLost,
+                $"The connection to {Url} was lost: no keep-alive pong arrived within {_options.KeepAliveTimeout:c} (HttpWebSocketOptions.KeepAliveTimeout).",
+                exception);
+            return (silent, new WebSocketCloseInfo(null, null, ByPeer: true, WillReconnect: false));
+        }
+
         var kind = exception is WebSocketException { WebSocketErrorCode: not System.Net.WebSockets.WebSocketError.ConnectionClosedPrematurely }
             ? WebSocketErrorKind.Protocol
             : WebSocketErrorKind.ConnectionLost;
@@ -290,7 +299,11 @@ public sealed partial class HttpWebSocket
         FinishCycle(connection, new WebSocketCloseInfo(socket.CloseStatus, socket.CloseStatusDescription, ByPeer: false, WillReconnect: false), null);
     }
 
-    /// <summary>Ends the cycle of <paramref name="connection"/> if it is still the current one, then disposes it.</summary>
+    /// <summary>
+    /// Ends the cycle of <paramref name="connection"/> if it is still the current one, then disposes it: at once when it
+    /// never connected, otherwise once <c>Websocket.Client</c> finished its part of the ending (see
+    /// <see cref="Connection.DisposeWhenClientStoppedAsync"/>).
+    /// </summary>
     private void FinishCycle(Connection connection, WebSocketCloseInfo close, WebSocketErrorInfo? error)
     {
         lock (_gate)
@@ -304,7 +317,14 @@ public sealed partial class HttpWebSocket
         }
 
         _dispatcher.Drain();
-        connection.Dispose();
+        if (connection.Socket is null)
+        {
+            connection.Dispose();
+        }
+        else
+        {
+            _ = connection.DisposeWhenClientStoppedAsync(_options.CloseTimeout);
+        }
     }
 
     /// <summary>Reports <paramref name="error"/>, moves to Closed, and schedules a reconnect when the policy says so.</summary>
@@ -348,6 +368,40 @@ public sealed partial class HttpWebSocket
         {
             ScheduleReconnectNoLock(nextAttempt);
         }
+    }
+
+    /// <summary>
+    /// Whether the loss is the keep-alive timeout of <see cref="ClientWebSocket"/>: its timer aborts the socket, and the
+    /// pending receive then fails with <c>OperationCanceledException("Aborted")</c> wrapping, among others, the
+    /// <see cref="WebSocketException"/> raised by the keep-alive heartbeat, which names the keep-alive timeout.
+    /// </summary>
+    private static bool IsKeepAliveTimeout(Exception exception)
+    {
+        var pending = new Stack<Exception>();
+        pending.Push(exception);
+        while (pending.TryPop(out var current))
+        {
+            if (current is WebSocketException
+                && (current.Message.Contains("KeepAlive", StringComparison.OrdinalIgnoreCase)
+                    || current.StackTrace?.Contains("KeepAlive", StringComparison.Ordinal) == true))
+            {
+                return true;
+            }
+
+            if (current is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    pending.Push(inner);
+                }
+            }
+            else if (current.InnerException is { } inner)
+            {
+                pending.Push(inner);
+            }
+        }
+
+        return false;
     }
 
     private static string Describe(Exception exception)

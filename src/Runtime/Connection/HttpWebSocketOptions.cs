@@ -18,11 +18,24 @@ public sealed class HttpWebSocketOptions
     /// <summary>How often a keep-alive ping is sent. <see cref="TimeSpan.Zero"/> turns keep-alive off. Default 30 seconds.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The default for <see cref="KeepAliveTimeout"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultKeepAliveTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
-    /// How long to wait for the answer to a keep-alive ping before the connection is considered lost.
-    /// <see cref="Timeout.InfiniteTimeSpan"/> (the default) only sends pings. Honoured on .NET 9 and later.
+    /// How long a keep-alive ping may go unanswered before the connection is considered lost. The connection is then
+    /// aborted: an <see cref="WebSocketErrorKind.ConnectionLost"/> error whose message says that no keep-alive pong
+    /// arrived within this time, then <see cref="WebSocketEvent.Closed"/> (and a reconnect, if the policy allows).
+    /// Default <see cref="DefaultKeepAliveTimeout"/>, so a peer that stopped answering (a host gone without a word, a
+    /// stalled route) is noticed within <see cref="KeepAliveInterval"/> plus this time.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> sends keep-alive frames without waiting for any answer.
+    /// No effect when <see cref="KeepAliveInterval"/> is zero.
     /// </summary>
-    public TimeSpan KeepAliveTimeout { get; set; } = Timeout.InfiniteTimeSpan;
+    /// <remarks>
+    /// Honoured on .NET 9 and later only, where <c>ClientWebSocketOptions.KeepAliveTimeout</c> exists. On .NET 8 this
+    /// setting is ignored: keep-alive frames are sent but no answer is awaited, so a silent peer is noticed only when a
+    /// send fails, which TCP may take many minutes to report.
+    /// </remarks>
+    public TimeSpan KeepAliveTimeout { get; set; } = DefaultKeepAliveTimeout;
 
     /// <summary>
     /// Validates the server's TLS certificate for <c>wss://</c>. <see langword="null"/> (the default) uses the
@@ -68,6 +81,7 @@ public sealed class HttpWebSocketOptions
             throw new ArgumentOutOfRangeException(nameof(KeepAliveInterval), KeepAliveInterval, "KeepAliveInterval must be zero (off) or positive.");
         }
 
+        ThrowIfNotPositive(KeepAliveTimeout, nameof(KeepAliveTimeout));
         Reconnect?.Validate();
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IO;
@@ -22,8 +23,12 @@ internal sealed class Connection : IDisposable
         AggressiveBufferReturn = true,
     });
 
+    private static readonly TimeSpan StopPollInterval = TimeSpan.FromMilliseconds(5);
+
     private readonly HttpWebSocketOptions _options;
     private readonly List<IDisposable> _subscriptions = new(3);
+    private GuardedWebSocket? _socket;
+    private int _disposed;
 
     public Connection(Uri url, HttpWebSocketOptions options, int reconnectAttempt)
     {
@@ -45,7 +50,7 @@ internal sealed class Connection : IDisposable
     public WebsocketClient Client { get; }
 
     /// <summary>The connected socket; <see langword="null"/> until the handshake succeeded.</summary>
-    public GuardedWebSocket? Socket { get; private set; }
+    public GuardedWebSocket? Socket => Volatile.Read(ref _socket);
 
     /// <summary>0 for an <see cref="HttpWebSocket.Open"/> call; the attempt number for a reconnect.</summary>
     public int ReconnectAttempt { get; }
@@ -60,12 +65,38 @@ internal sealed class Connection : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();
         }
 
         Client.Dispose();
+
+        // Websocket.Client disposes the socket it holds; a handshake that completed while it was being disposed hands
+        // it a socket too late for that.
+        Volatile.Read(ref _socket)?.Dispose();
+    }
+
+    /// <summary>
+    /// Disposes once <c>Websocket.Client</c> is done with this connection. It reports a loss, or the peer's close frame,
+    /// from inside its own step that handles it, and that step goes on after the callback returns: it cancels its token
+    /// source and disposes the socket, or answers the close; last, it marks itself not started. Disposed before then, it
+    /// throws, in a task nobody observes or into an error log line. <paramref name="patience"/> bounds the wait.
+    /// </summary>
+    public async Task DisposeWhenClientStoppedAsync(TimeSpan patience)
+    {
+        var waited = Stopwatch.StartNew();
+        while (Client.IsStarted && waited.Elapsed < patience)
+        {
+            await Task.Delay(StopPollInterval).ConfigureAwait(false);
+        }
+
+        Dispose();
     }
 
     private async Task<WebSocket> ConnectAsync(Uri uri, CancellationToken cancellationToken)
@@ -83,7 +114,13 @@ internal sealed class Connection : IDisposable
         }
 
         var guarded = new GuardedWebSocket(socket, _options.MaxMessageSize, _options.CloseTimeout);
-        Socket = guarded;
+        Interlocked.Exchange(ref _socket, guarded);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            guarded.Dispose(); // disposed during the handshake: nobody else would close this one
+            throw new OperationCanceledException("The connection was disposed during the opening handshake.", cancellationToken);
+        }
+
         return guarded;
     }
 

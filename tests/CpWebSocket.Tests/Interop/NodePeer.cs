@@ -114,6 +114,17 @@ public sealed class NodePeer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Kills the server process at once (SIGKILL on Unix), without any chance to close its connections: the operating
+    /// system ends them, as when a server crashes.
+    /// </summary>
+    /// <returns>A task that completes once the process has exited.</returns>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the server: closing stdin lets it exit by itself; it is killed if it has not within a few seconds.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -33,6 +33,7 @@ namespace CpWebSocket.Tests.Server;
 /// <item><c>/relay</c> sends back each binary instruction's payload as a text or binary frame (see <see cref="RelayEndpoint"/>).</item>
 /// <item><c>/reject?status=401</c> answers with that HTTP status, no upgrade.</item>
 /// <item><c>/respond?shape=echo|rpc&amp;batch=1&amp;order=arrival|reverse</c> answers JSON requests (see <see cref="RespondEndpoint"/>).</item>
+/// <item><c>/stream?interval_ms=5</c> sends <c>tick N</c> text messages at that interval and records what arrives; answers close.</item>
 /// </list>
 /// </remarks>
 public sealed class TestServer : IAsyncDisposable
@@ -78,7 +79,8 @@ public sealed class TestServer : IAsyncDisposable
     /// </summary>
     /// <param name="tls">Whether to open the TLS port as well.</param>
     /// <param name="certificate">The server certificate, with its private key; the caller keeps ownership.</param>
-    public static async Task<TestServer> StartAsync(bool tls = false, X509Certificate2? certificate = null)
+    /// <param name="port">The plain port to listen on; 0 (the default) for a free one. A restarted server passes the port of the one it replaces.</param>
+    public static async Task<TestServer> StartAsync(bool tls = false, X509Certificate2? certificate = null, int port = 0)
     {
         if (tls)
         {
@@ -105,7 +107,7 @@ public sealed class TestServer : IAsyncDisposable
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http1);
             if (certificate is not null)
             {
                 kestrel.Listen(IPAddress.Loopback, 0, listen =>
@@ -132,6 +134,7 @@ public sealed class TestServer : IAsyncDisposable
             new HeadersEndpoint(),
             new RespondEndpoint(),
             new RelayEndpoint(),
+            new StreamEndpoint(),
         }.ToDictionary(endpoint => endpoint.Path, StringComparer.OrdinalIgnoreCase);
         app.Run(context => DispatchAsync(context, endpoints, events, stopping.Token));
 
@@ -149,9 +152,9 @@ public sealed class TestServer : IAsyncDisposable
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(address => new Uri(address))
             .ToList();
-        var port = addresses.Single(address => address.Scheme == Uri.UriSchemeHttp).Port;
+        var plainPort = addresses.Single(address => address.Scheme == Uri.UriSchemeHttp).Port;
         int? tlsPort = certificate is null ? null : addresses.Single(address => address.Scheme == Uri.UriSchemeHttps).Port;
-        return new TestServer(app, stopping, events, port, tlsPort, certificate);
+        return new TestServer(app, stopping, events, plainPort, tlsPort, certificate);
     }
 
     /// <summary>A port on 127.0.0.1 that nothing listens on (bound, then released), so connecting to it is refused.</summary>
