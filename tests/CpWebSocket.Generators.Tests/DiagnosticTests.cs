@@ -691,7 +691,8 @@ public sealed class DiagnosticTests
             [Sends(typeof(A), Returns = {|CPWS0021:typeof(Reply)|})]
             public sealed partial class OtherClient;
             """);
-        Assert.Contains("an interface cannot be deserialized", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("an interface cannot be deserialized", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("an abstract class cannot be deserialized", StringComparison.Ordinal));
 
         // A response needs no [Message]: it is matched by its id, not by a discriminator.
         AnalyzerRun.VerifyNone(Header + """

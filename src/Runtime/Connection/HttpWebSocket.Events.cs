@@ -44,13 +44,16 @@ public sealed partial class HttpWebSocket
             return default;
         }
 
-        // Decided at delivery, not arrival: a message queued behind a handler that closed is not delivered as one.
-        if (pending.Event == WebSocketEvent.Message && (pending.Source != _current || _status != WebSocketStatus.Open))
+        // A message that arrived while open is delivered even when the connection failed since (its Error and Closed
+        // follow it); one that arrived while not open, or whose turn came after Close() was called, is not.
+        if (pending.Event == WebSocketEvent.Message && (pending.ArrivalStatus != WebSocketStatus.Open || pending.Source!.ClosingByUser))
         {
-            var shown = _current == pending.Source ? _status.ToString() : "Closed";
+            var when = pending.ArrivalStatus != WebSocketStatus.Open
+                ? $"arrived while the status was {pending.ArrivalStatus}"
+                : "arrived while open, but its turn came after Close() was called";
             return DeliverAsync(PendingEvent.ForError(new WebSocketErrorInfo(
                 WebSocketErrorKind.MessageWhileNotOpen,
-                $"A {pending.Message.Kind.ToString().ToLowerInvariant()} message of {pending.Message.Data.Length} bytes arrived while the status was {shown}; it was not delivered.",
+                $"A {pending.Message.Kind.ToString().ToLowerInvariant()} message of {pending.Message.Data.Length} bytes {when}; it was not delivered.",
                 rawText: pending.Message.GetText())));
         }
 

@@ -25,7 +25,8 @@ public sealed partial class HttpWebSocket
                 : response.Binary ?? System.Text.Encoding.UTF8.GetBytes(response.Text ?? string.Empty);
             var message = new WebSocketMessage(connection.Socket?.LastMessageKind ?? WebSocketMessageKind.Binary, data);
 
-            var pending = PendingEvent.ForMessage(message, owner, connection);
+            var arrivalStatus = _current == connection ? _status : WebSocketStatus.Closed;
+            var pending = PendingEvent.ForMessage(message, owner, connection, arrivalStatus);
             owner = null; // the dispatcher returns the buffer once the message was delivered
             _dispatcher.Post(pending);
         }

@@ -21,7 +21,7 @@ public enum WebSocketErrorKind
     /// <summary>A user callback or event handler threw; the connection stays open.</summary>
     Callback,
 
-    /// <summary>A message arrived while the status was not <see cref="WebSocketStatus.Open"/>; it was not delivered.</summary>
+    /// <summary>A message arrived while the status was not <see cref="WebSocketStatus.Open"/>, or its turn came after <see cref="HttpWebSocket.Close"/> was called; it was not delivered.</summary>
     MessageWhileNotOpen,
 
     /// <summary>A text message was not valid JSON.</summary>

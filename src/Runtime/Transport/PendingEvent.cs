@@ -3,9 +3,10 @@ namespace CpWebSocket.Transport;
 /// <summary>One event waiting for its turn in the <see cref="EventDispatcher"/>.</summary>
 internal readonly struct PendingEvent
 {
-    private PendingEvent(WebSocketEvent @event, WebSocketMessage message, IDisposable? messageOwner, WebSocketErrorInfo? error, WebSocketCloseInfo? close, Action? continuation = null, Connection? source = null)
+    private PendingEvent(WebSocketEvent @event, WebSocketMessage message, IDisposable? messageOwner, WebSocketErrorInfo? error, WebSocketCloseInfo? close, Action? continuation = null, Connection? source = null, WebSocketStatus arrivalStatus = WebSocketStatus.Closed)
     {
         Source = source;
+        ArrivalStatus = arrivalStatus;
         Event = @event;
         Message = message;
         MessageOwner = messageOwner;
@@ -18,6 +19,9 @@ internal readonly struct PendingEvent
 
     /// <summary>The connection a message arrived on.</summary>
     public Connection? Source { get; }
+
+    /// <summary>The status when a message arrived on <see cref="Source"/>: whether it is delivered is decided by it.</summary>
+    public WebSocketStatus ArrivalStatus { get; }
 
     public WebSocketMessage Message { get; }
 
@@ -36,7 +40,8 @@ internal readonly struct PendingEvent
 
     public static PendingEvent Lifecycle(WebSocketEvent @event) => new(@event, default, null, null, null);
 
-    public static PendingEvent ForMessage(WebSocketMessage message, IDisposable? owner, Connection source) => new(WebSocketEvent.Message, message, owner, null, null, null, source);
+    public static PendingEvent ForMessage(WebSocketMessage message, IDisposable? owner, Connection source, WebSocketStatus arrivalStatus) =>
+        new(WebSocketEvent.Message, message, owner, null, null, null, source, arrivalStatus);
 
     public static PendingEvent ForError(WebSocketErrorInfo error) => new(WebSocketEvent.Error, default, null, error, null);
 

@@ -1,3 +1,4 @@
+using CpWebSocket.Tests.Messaging.EndToEnd;
 using CpWebSocket.Tests.Server;
 using CpWebSocket.Tests.Support;
 
@@ -130,5 +131,57 @@ public sealed class TcpFaultTests(TestServerFixture fixture)
             sent.Select((_, i) => i % 2 == 0 ? WebSocketMessageKind.Binary : WebSocketMessageKind.Text),
             events.Of(WebSocketEvent.Message).Select(m => m.Kind!.Value));
         Assert.Empty(events.Of(WebSocketEvent.Error));
+    }
+
+    [Fact]
+    public async Task Messages_that_arrived_before_a_reset_are_delivered_before_its_Error_and_Closed()
+    {
+        await using var proxy = new LoopbackProxy(fixture.Server.Port);
+        await using var client = new FlatEchoClient(proxy.Through(fixture.Server.WsUri("/echo")));
+        var order = new List<string>();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.OnNote(async (note, _) =>
+        {
+            if (note.Count == 1)
+            {
+                await gate.Task; // holds back every later event while more arrives and the connection fails
+            }
+
+            lock (order)
+            {
+                order.Add($"note {note.Count}");
+            }
+        });
+        client.Error += e =>
+        {
+            lock (order)
+            {
+                order.Add($"error {e.Kind}");
+            }
+        };
+        client.Closed += _ => closed.TrySetResult();
+        await client.OpenAsync();
+        var link = await proxy.WaitForLinkAsync(TestServer.DefaultTimeout);
+
+        await client.SendAsync(new Note("n", 1));
+        await client.SendAsync(new Note("n", 2));
+        var echoed = link.BytesToServer;
+        while (link.BytesToClient < echoed - 16)
+        {
+            await Task.Delay(10); // both echoes on their way to the client (its frames are up to 8 bytes shorter each)
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1)); // read off the socket and queued behind the first note's handler
+        link.Reset();
+        while (client.Status != WebSocketStatus.Closed)
+        {
+            await Task.Delay(10);
+        }
+
+        gate.SetResult();
+        await closed.Task.WaitAsync(TestServer.DefaultTimeout);
+
+        Assert.Equal(["note 1", "note 2", "error ConnectionLost"], order);
     }
 }
