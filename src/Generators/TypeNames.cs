@@ -53,6 +53,12 @@ internal static class TypeNames
 
     public const string RequestIdKindArgument = "RequestIdKind";
 
+    /// <summary>The value of <c>RequestIdLocation.Payload</c>.</summary>
+    public const int RequestIdLocationPayload = 1;
+
+    /// <summary>The value of <c>RequestIdKind.String</c>.</summary>
+    public const int RequestIdKindString = 1;
+
     public const string ReturnsArgument = "Returns";
 
     public const string MethodNameArgument = "MethodName";

@@ -298,7 +298,7 @@ internal sealed class ClientInspector
             return true;
         }
 
-        var inPayload = location == 1 && payloadProperty is not null;
+        var inPayload = location == TypeNames.RequestIdLocationPayload && payloadProperty is not null;
         var problem = string.IsNullOrWhiteSpace(property) ? "is empty"
             : !inPayload && string.Equals(property, discriminatorProperty, StringComparison.Ordinal) ? "is \"" + property + "\", the discriminator property"
             : !inPayload && string.Equals(property, payloadProperty, StringComparison.Ordinal) ? "is \"" + property + "\", the payload property"
@@ -309,7 +309,7 @@ internal sealed class ClientInspector
             return false;
         }
 
-        requestId = new InspectedRequestId(property, inPayload, kind == 1);
+        requestId = new InspectedRequestId(property, inPayload, kind == TypeNames.RequestIdKindString);
         return true;
     }
 
