@@ -781,4 +781,26 @@ public sealed class DiagnosticTests
             public sealed partial class ChatClient;
             """);
     }
+
+    [Fact]
+    public void CPWS0025_request_with_a_property_named_like_the_request_id()
+    {
+        var diagnostics = AnalyzerRun.Verify(Header + """
+            [Message("get")] public sealed record Get(int Id, string Name);
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends({|CPWS0025:typeof(Get)|}, Returns = typeof(A))]
+            public sealed partial class ChatClient;
+            """);
+        Assert.Contains("has member 'Id', serialized as \"id\"", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+
+        // Wrapped with the id next to the discriminator, the payload's own "id" stands elsewhere.
+        AnalyzerRun.VerifyNone(Header + """
+            [Message("get")] public sealed record Get(int Id, string Name);
+
+            [WebSocketClient(PayloadProperty = "data", RequestIdProperty = "id")]
+            [Sends(typeof(Get), Returns = typeof(A))]
+            public sealed partial class ChatClient;
+            """);
+    }
 }

@@ -179,6 +179,13 @@ internal static class DiagnosticDescriptors
         "RequestIdProperty of '{0}' {1}; give the request id its own non-empty JSON property name",
         DiagnosticSeverity.Error);
 
+    /// <summary>CPWS0025: a request has a JSON property named like the request id, where the id is written.</summary>
+    public static readonly DiagnosticDescriptor RequestPropertyCollidesWithRequestId = Create(
+        "CPWS0025",
+        "Requests cannot have a property named like the request id",
+        "'{0}' has member '{1}', serialized as \"{2}\", the request id property of '{3}', so each request would carry \"{2}\" twice; rename it with [JsonPropertyName], leave it out with [JsonIgnore] (the client writes the id), or choose another RequestIdProperty",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity)
         => new(
             id,

@@ -38,7 +38,8 @@ public sealed class WebSocketClientAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedResponseType,
         DiagnosticDescriptors.InvalidRequestMethodName,
         DiagnosticDescriptors.InvalidRequestTimeout,
-        DiagnosticDescriptors.InvalidRequestIdProperty);
+        DiagnosticDescriptors.InvalidRequestIdProperty,
+        DiagnosticDescriptors.RequestPropertyCollidesWithRequestId);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

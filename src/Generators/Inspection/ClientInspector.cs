@@ -534,6 +534,24 @@ internal sealed class ClientInspector
                 }
             }
 
+            // Likewise for a request whose id would be written next to a property of the same name.
+            if (_diagnostics is not null && contract.Request is not null && requestId is not null && (payloadProperty is null || requestId.InPayload))
+            {
+                namingPolicy ??= JsonPropertyNames.PolicyOf(serializerContext);
+                var member = JsonPropertyNames.FindMemberSerializedAs(contract.Type, requestId.Property, namingPolicy.Value);
+                if (member is not null)
+                {
+                    Report(
+                        DiagnosticDescriptors.RequestPropertyCollidesWithRequestId,
+                        ArgumentLocation(attribute),
+                        Display(contract.Type),
+                        member,
+                        requestId.Property,
+                        _client.Name);
+                    continue;
+                }
+            }
+
             var memberNames = !isSent ? GeneratedNames.ForReceived(contract.Type.Name)
                 : contract.Request is { } declared ? GeneratedNames.ForRequest(contract.Type.Name, declared.MethodName)
                 : GeneratedNames.ForSent(contract.Type.Name);
