@@ -78,8 +78,7 @@ public abstract partial class MessageClient
         var response = await RequestAsync(request, contract, cancellationToken).ConfigureAwait(false);
         if (response.Error is { } error)
         {
-            throw new WebSocketResponseException<TError>(
-                $"The server answered a {contract.Outbound.Discriminator.ToDisplayString()} request with an error: {error}", error);
+            throw new WebSocketResponseException<TError>(RequestErrors.ServerError(contract.Outbound.Discriminator, error), error);
         }
 
         return response.Result;

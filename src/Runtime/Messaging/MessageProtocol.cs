@@ -105,13 +105,10 @@ public sealed class MessageProtocol
         if (!Envelope.IsWrapped)
         {
             EnsureFlatObject(typeInfo);
-            foreach (var property in typeInfo.Kind == JsonTypeInfoKind.Object ? typeInfo.Properties : [])
+            if (HasProperty(typeInfo, Envelope.DiscriminatorProperty))
             {
-                if (string.Equals(property.Name, Envelope.DiscriminatorProperty, StringComparison.Ordinal))
-                {
-                    throw new InvalidOperationException(
-                        $"{typeof(T)} has a JSON property named '{property.Name}', the discriminator property of this flat envelope, so each message would carry it twice. Rename it ([JsonPropertyName]) or leave it out ([JsonIgnore]).");
-                }
+                throw new InvalidOperationException(
+                    $"{typeof(T)} has a JSON property named '{Envelope.DiscriminatorProperty}', the discriminator property of this flat envelope, so each message would carry it twice. Rename it ([JsonPropertyName]) or leave it out ([JsonIgnore]).");
             }
         }
 
@@ -147,18 +144,15 @@ public sealed class MessageProtocol
         var outbound = Outbound<TRequest>(discriminator);
         if (!Envelope.IsWrapped || Envelope.RequestIdInPayload)
         {
-            var typeInfo = GetTypeInfo<TRequest>();
+            var typeInfo = outbound.TypeInfo;
             if (Envelope.RequestIdInPayload && typeInfo.Kind == JsonTypeInfoKind.Enumerable)
             {
                 throw new InvalidOperationException(RequestErrors.PayloadNotAnObject(typeof(TRequest), "[]"u8, Envelope));
             }
 
-            foreach (var property in typeInfo.Kind == JsonTypeInfoKind.Object ? typeInfo.Properties : [])
+            if (HasProperty(typeInfo, requestId.Property))
             {
-                if (string.Equals(property.Name, requestId.Property, StringComparison.Ordinal))
-                {
-                    throw new InvalidOperationException(RequestErrors.PropertyNamedLikeId(typeof(TRequest), property.Name));
-                }
+                throw new InvalidOperationException(RequestErrors.PropertyNamedLikeId(typeof(TRequest), requestId.Property));
             }
         }
 
@@ -215,6 +209,20 @@ public sealed class MessageProtocol
                     : $"{_contextName} has no usable JSON metadata for {typeof(T)}; add [JsonSerializable(typeof({typeof(T)}))] to it. {ex.Message}",
                 ex);
         }
+    }
+
+    /// <summary>Whether <paramref name="typeInfo"/> writes a JSON property named <paramref name="name"/> (exactly).</summary>
+    private static bool HasProperty(JsonTypeInfo typeInfo, string name)
+    {
+        foreach (var property in typeInfo.Kind == JsonTypeInfoKind.Object ? typeInfo.Properties : [])
+        {
+            if (string.Equals(property.Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void EnsureFlatObject(JsonTypeInfo typeInfo)

@@ -34,6 +34,9 @@ public sealed class OutboundContract<T>
     /// <summary>The protocol the contract belongs to.</summary>
     internal MessageProtocol Protocol { get; }
 
+    /// <summary>The serializer metadata the message is written with.</summary>
+    internal JsonTypeInfo<T> TypeInfo => _typeInfo;
+
     /// <summary>The envelope's opening bytes: <c>{"type":"chat.say"</c>, plus <c>,"data":</c> when wrapped.</summary>
     /// <summary>What every message of this contract starts with: <c>{"type":"chat.say"</c>, escaped as the protocol escapes.</summary>
     internal ReadOnlySpan<byte> Head => _head;
