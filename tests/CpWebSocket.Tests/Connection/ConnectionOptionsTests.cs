@@ -25,7 +25,7 @@ public sealed class ConnectionOptionsTests(TestServerFixture fixture)
     [Fact]
     public async Task The_logger_hears_the_lifecycle_and_the_errors()
     {
-        var logger = new ListLogger();
+        var logger = new RecordingLogger();
         await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), options: new HttpWebSocketOptions { Logger = logger });
 
         await socket.OpenAsync();
@@ -33,39 +33,10 @@ public sealed class ConnectionOptionsTests(TestServerFixture fixture)
         await socket.CloseAsync();
         socket.Send("after close");
 
-        var lines = logger.Lines;
+        var lines = logger.Entries;
         Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Text.StartsWith("Opening ws://", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Text.StartsWith("Opened ws://", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Text.StartsWith("Closed ws://", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Level == LogLevel.Warning && l.Text.Contains("Send error", StringComparison.Ordinal));
-    }
-
-    private sealed class ListLogger : ILogger
-    {
-        private readonly List<(LogLevel Level, string Text)> _lines = new();
-
-        public IReadOnlyList<(LogLevel Level, string Text)> Lines
-        {
-            get
-            {
-                lock (_lines)
-                {
-                    return _lines.ToArray();
-                }
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_lines)
-            {
-                _lines.Add((logLevel, formatter(state, exception)));
-            }
-        }
     }
 }
