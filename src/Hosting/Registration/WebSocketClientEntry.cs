@@ -9,7 +9,7 @@ namespace CpWebSocket.Hosting.Registration;
 /// <see cref="WebSocketClientKey"/>; the client's own registration, the hosted lifetime and the health check all reach
 /// the client through it, so they share one instance and the watch sees every event from the start.
 /// </summary>
-internal sealed class WebSocketClientEntry : IAsyncDisposable
+internal sealed class WebSocketClientEntry : IAsyncDisposable, IDisposable
 {
     private readonly object _gate = new();
     private FirstConnectRetry? _firstConnectRetry;
@@ -83,5 +83,15 @@ internal sealed class WebSocketClientEntry : IAsyncDisposable
     {
         StopRetrying();
         return Client.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Stops retrying and disposes the client without waiting: the close handshake finishes in the background. Services
+    /// disposed synchronously come here; <see cref="DisposeAsync"/> is preferred.
+    /// </summary>
+    public void Dispose()
+    {
+        StopRetrying();
+        (Client as IDisposable)?.Dispose();
     }
 }
