@@ -38,23 +38,32 @@ internal static class ConnectionHealth
             data[LastErrorKey] = failure;
         }
 
-        var because = failure is null ? "." : $": {failure}";
         return state.Status switch
         {
             WebSocketStatus.Open => HealthCheckResult.Healthy($"{client} is open to {shown}.", data),
             WebSocketStatus.Opening when state.HasOpened => HealthCheckResult.Degraded($"{client} is reconnecting to {shown}.", data: data),
             WebSocketStatus.Opening => HealthCheckResult.Degraded($"{client} is connecting to {shown}.", data: data),
             WebSocketStatus.Closing => HealthCheckResult.Degraded($"{client} is closing its connection to {shown}.", data: data),
-            _ when state.WillReconnect && state.HasOpened => HealthCheckResult.Degraded($"{client} lost its connection to {shown} and will reconnect{because}", data: data),
-            _ when state.WillReconnect => HealthCheckResult.Degraded($"{client} could not connect to {shown} yet and will retry{because}", data: data),
+            _ when state.WillReconnect && state.HasOpened => HealthCheckResult.Degraded(Sentence($"{client} lost its connection to {shown} and will reconnect", failure), data: data),
+            _ when state.WillReconnect => HealthCheckResult.Degraded(Sentence($"{client} could not connect to {shown} yet and will retry", failure), data: data),
             _ when !state.HasOpened && failure is null => new HealthCheckResult(failureStatus, $"{client} is closed: it has not been opened.", data: data),
-            _ => new HealthCheckResult(failureStatus, $"{client} is closed and will not reconnect{because}{ClosedHow(state, failure)}", data: data),
+            _ => new HealthCheckResult(failureStatus, Sentence($"{client} is closed and will not reconnect", failure ?? ClosedHow(state)), data: data),
         };
     }
 
-    private static string ClosedHow(ConnectionState state, string? failure) => failure is not null || state.LastClose is not { } close
-        ? string.Empty
-        : close.ByPeer
-            ? $" (the server closed it{(close.Status is { } status ? $" with {(int)status} {status}" : string.Empty)})"
-            : " (this app closed it)";
+    /// <summary>The sentence, then its reason after a colon when there is one.</summary>
+    private static string Sentence(string sentence, string? reason) => reason switch
+    {
+        null => sentence + ".",
+        _ when reason.EndsWith('.') => $"{sentence}: {reason}",
+        _ => $"{sentence}: {reason}.",
+    };
+
+    private static string? ClosedHow(ConnectionState state) => state.LastClose switch
+    {
+        null => null,
+        { ByPeer: false } => "this app closed it",
+        { Status: { } status } => $"the server closed it with {(int)status} {status}",
+        _ => "the server closed it",
+    };
 }
