@@ -9,8 +9,9 @@ using Samples.Worker;
 // A generic-host worker service with a typed websocket client: dotnet run --project samples/Worker
 //
 // The client is registered from the "Ticker" section of appsettings.json, opened by its hosted lifetime when the host
-// starts and closed with a close handshake when it stops; its health is a health check; its metrics go to the console
-// through OpenTelemetry. The worker asks for a quote, reads a few ticks, checks the client's health and stops the host.
+// starts and closed with a close handshake when it stops; its health is a health check; the CpWebSocket meter is exported
+// to the console with OpenTelemetry. The worker asks for a quote, reads a few ticks, checks the client's health and stops
+// the host.
 
 Console.OutputEncoding = Encoding.UTF8;
 var clock = Stopwatch.StartNew();
