@@ -8,6 +8,7 @@ internal sealed class ConnectionWatch
 {
     private readonly object _gate = new();
     private readonly HttpWebSocket _connection;
+    private WebSocketStatus _seen = WebSocketStatus.Closed;
     private bool _hasOpened;
     private bool _willReconnect;
     private WebSocketErrorInfo? _lastFailure;
@@ -16,7 +17,9 @@ internal sealed class ConnectionWatch
     public ConnectionWatch(HttpWebSocket connection)
     {
         _connection = connection;
+        connection.Opening += OnOpening;
         connection.Opened += OnOpened;
+        connection.Closing += OnClosing;
         connection.Closed += OnClosed;
         connection.Error += OnError;
     }
@@ -27,7 +30,30 @@ internal sealed class ConnectionWatch
         var status = _connection.Status;
         lock (_gate)
         {
+            // The status changes before its event is delivered. Until the Closed event arrives, whether a reconnect
+            // follows is not known: the connection is still ending, not closed for good.
+            if (status == WebSocketStatus.Closed && _seen != WebSocketStatus.Closed)
+            {
+                status = WebSocketStatus.Closing;
+            }
+
             return new ConnectionState(status, _hasOpened, status == WebSocketStatus.Closed && _willReconnect, _lastFailure, _lastClose);
+        }
+    }
+
+    private void OnOpening()
+    {
+        lock (_gate)
+        {
+            _seen = WebSocketStatus.Opening;
+        }
+    }
+
+    private void OnClosing()
+    {
+        lock (_gate)
+        {
+            _seen = WebSocketStatus.Closing;
         }
     }
 
@@ -35,6 +61,7 @@ internal sealed class ConnectionWatch
     {
         lock (_gate)
         {
+            _seen = WebSocketStatus.Open;
             _hasOpened = true;
             _willReconnect = false;
             _lastFailure = null;
@@ -45,6 +72,7 @@ internal sealed class ConnectionWatch
     {
         lock (_gate)
         {
+            _seen = WebSocketStatus.Closed;
             _willReconnect = close.WillReconnect;
             _lastClose = close;
         }

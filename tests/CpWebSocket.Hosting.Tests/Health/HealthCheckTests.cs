@@ -80,6 +80,33 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
+    public async Task A_connection_whose_Closed_event_is_still_on_its_way_is_ending_not_closed_for_good()
+    {
+        var server = await WebSocketTestServer.StartAsync();
+        await using var services = Services(options => options.Url = server.Url());
+        var client = services.GetRequiredService<EchoClient>();
+        await client.OpenAsync().WaitAsync(WebSocketTestServer.Timeout);
+        using var errorDelivered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        client.Error += _ =>
+        {
+            errorDelivered.Set();
+            release.Wait(WebSocketTestServer.Timeout); // events are serial: Closed waits behind this handler
+        };
+
+        await server.DisposeAsync();
+        Assert.True(errorDelivered.Wait(WebSocketTestServer.Timeout));
+        var statusWhileEnding = client.Status;
+        var ending = await CheckAsync(services);
+        release.Set();
+        var ended = await Eventually.UntilAsync(() => CheckAsync(services), entry => entry.Status != HealthStatus.Degraded, "the Closed event");
+
+        Assert.Equal(WebSocketStatus.Closed, statusWhileEnding);
+        Assert.Equal((HealthStatus.Degraded, "Closing"), (ending.Status, ending.Data["status"]));
+        Assert.Equal((HealthStatus.Unhealthy, "Closed"), (ended.Status, ended.Data["status"]));
+    }
+
+    [Fact]
     public async Task A_client_closed_with_no_reconnect_to_come_reports_the_failure_status()
     {
         await using var server = await WebSocketTestServer.StartAsync();
