@@ -9,6 +9,11 @@ namespace CpWebSocket.Hosting.Lifetime;
 /// retry the first connect itself, this class goes and the hosted lifetime only calls <see cref="HttpWebSocket.Open"/>
 /// with that option set.
 /// </summary>
+/// <remarks>
+/// The <see cref="Health.ConnectionWatch"/> asks it, from its own <c>Closed</c> handler, whether a retry follows a
+/// <c>Closed</c> event (<see cref="TrySchedule"/>), so that the health check never reads "closed for good" between the
+/// event and the decision.
+/// </remarks>
 internal sealed partial class FirstConnectRetry : IDisposable
 {
     private readonly object _gate = new();
@@ -19,7 +24,6 @@ internal sealed partial class FirstConnectRetry : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private int _attempt;
     private bool _connectFailed;
-    private bool _pending;
     private bool _done;
     private bool _disposed;
 
@@ -37,19 +41,6 @@ internal sealed partial class FirstConnectRetry : IDisposable
         connection.Opening += OnOpening;
         connection.Opened += OnOpened;
         connection.Error += OnError;
-        connection.Closed += OnClosed;
-    }
-
-    /// <summary>Whether a retry is scheduled and has not started yet.</summary>
-    public bool IsPending
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pending;
-            }
-        }
     }
 
     /// <summary>Stops retrying: the host is stopping, or the client is going away.</summary>
@@ -97,7 +88,10 @@ internal sealed partial class FirstConnectRetry : IDisposable
         }
     }
 
-    private void OnClosed(WebSocketCloseInfo close)
+    /// <summary>Schedules a retry after a <c>Closed</c> event, when that event ended a first connect that failed.</summary>
+    /// <param name="close">How the connection closed.</param>
+    /// <returns>Whether a retry was scheduled.</returns>
+    public bool TrySchedule(WebSocketCloseInfo close)
     {
         int attempt;
         TimeSpan delay;
@@ -108,17 +102,13 @@ internal sealed partial class FirstConnectRetry : IDisposable
             if (_done || close.WillReconnect || !_connectFailed)
             {
                 Finish();
-                return;
+                return false;
             }
 
             attempt = ++_attempt;
             if (attempt > _policy.MaxAttempts)
             {
                 Finish();
-            }
-            else
-            {
-                _pending = true;
             }
 
             // Taken under the lock: Dispose() marks this done before it disposes the source.
@@ -128,12 +118,13 @@ internal sealed partial class FirstConnectRetry : IDisposable
         if (attempt > _policy.MaxAttempts)
         {
             GaveUp(_logger, _client, attempt);
-            return;
+            return false;
         }
 
         delay = _policy.GetDelay(attempt);
         Retrying(_logger, _client, attempt, _policy.MaxAttempts, delay);
         _ = RetryAfterAsync(delay, stopping);
+        return true;
     }
 
     private async Task RetryAfterAsync(TimeSpan delay, CancellationToken cancellationToken)
@@ -149,7 +140,6 @@ internal sealed partial class FirstConnectRetry : IDisposable
                 }
             }
 
-            // Pending until Open() returned, when the status reads Opening: health never sees a gap between the two.
             _connection.Open();
         }
         catch (OperationCanceledException)
@@ -159,13 +149,6 @@ internal sealed partial class FirstConnectRetry : IDisposable
         catch (ObjectDisposedException)
         {
             // The client was disposed while waiting.
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _pending = false;
-            }
         }
     }
 
@@ -181,7 +164,6 @@ internal sealed partial class FirstConnectRetry : IDisposable
         _connection.Opening -= OnOpening;
         _connection.Opened -= OnOpened;
         _connection.Error -= OnError;
-        _connection.Closed -= OnClosed;
     }
 
     [LoggerMessage(101, LogLevel.Information, "{Client}: the first connect failed; attempt {Attempt} of {MaxAttempts} in {Delay}", EventName = "FirstConnectRetry")]

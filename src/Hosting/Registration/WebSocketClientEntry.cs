@@ -42,18 +42,8 @@ internal sealed class WebSocketClientEntry : IAsyncDisposable, IDisposable
     /// <summary>The watch on the connection's events.</summary>
     public ConnectionWatch Watch { get; }
 
-    /// <summary>The state the health check reports: the watch's, and a first-connect retry that is scheduled.</summary>
-    public ConnectionState ReadState()
-    {
-        var state = Watch.Read();
-        FirstConnectRetry? retry;
-        lock (_gate)
-        {
-            retry = _firstConnectRetry;
-        }
-
-        return retry?.IsPending == true && state.Status == WebSocketStatus.Closed ? state with { WillReconnect = true } : state;
-    }
+    /// <summary>The state the health check reports.</summary>
+    public ConnectionState ReadState() => Watch.Read();
 
     /// <summary>Retries the first connect with the connection's reconnect policy, from now until it has opened once.</summary>
     /// <param name="policy">The connection's reconnect policy.</param>
@@ -61,7 +51,13 @@ internal sealed class WebSocketClientEntry : IAsyncDisposable, IDisposable
     {
         lock (_gate)
         {
-            _firstConnectRetry ??= new FirstConnectRetry(Connection, policy, Logger, Key.DisplayName);
+            if (_firstConnectRetry is not null)
+            {
+                return;
+            }
+
+            _firstConnectRetry = new FirstConnectRetry(Connection, policy, Logger, Key.DisplayName);
+            Watch.RetryWith(_firstConnectRetry.TrySchedule);
         }
     }
 
@@ -75,6 +71,7 @@ internal sealed class WebSocketClientEntry : IAsyncDisposable, IDisposable
         }
 
         retry?.Dispose();
+        Watch.RetryStopped();
     }
 
     /// <summary>Stops retrying and disposes the client, which closes its connection.</summary>

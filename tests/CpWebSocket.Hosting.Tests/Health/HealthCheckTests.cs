@@ -56,7 +56,7 @@ public sealed class HealthCheckTests
         var back = await Eventually.UntilAsync(() => CheckAsync(services), entry => entry.Status == HealthStatus.Healthy, "the client to be back");
 
         Assert.Equal(HealthStatus.Degraded, lost.Status);
-        Assert.Matches("^EchoClient (lost its connection to .* and will reconnect|is reconnecting to )", lost.Description);
+        Assert.Matches("^EchoClient (lost its connection to .* and will reconnect|is reconnecting to |is closing its connection to )", lost.Description);
         Assert.Equal($"EchoClient is open to ws://127.0.0.1:{port}/echo.", back.Description);
     }
 
