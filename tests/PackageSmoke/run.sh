@@ -1,32 +1,102 @@
 #!/usr/bin/env bash
-# Packs src/Runtime, checks the package layout, then builds and runs a fresh console app that references
-# only that package from a local folder feed (outside this repository's build settings).
+# Packs src/Runtime as a user would (a local pack, with its local version), checks the package's metadata, layout,
+# README and per-target dependencies, checks that a change packs under a new version, then builds and runs a fresh
+# console app for each target framework the package ships for, referencing only that package from a local folder
+# feed (outside this repository's build settings). A runtime other than the SDK's own runs self-contained.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+versions=()
+cleanup() {
+  rm -rf "$work"
+  # Each local pack has its own version: leave none of them behind in the package cache.
+  local cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}/cpwebsocket" version
+  for version in "${versions[@]}"; do rm -rf "${cache:?}/$version"; done
+}
+trap cleanup EXIT
 
-version="0.1.0-smoke.$(date +%s)"
-dotnet pack "$root/src/Runtime" -c Release -o "$work/feed" -p:Version="$version" --nologo -v quiet
+fail() { echo "package smoke: $*" >&2; exit 1; }
 
+# Packs into a fresh feed folder and prints the version of the package it made.
+pack() {
+  local feed=$1; shift
+  dotnet pack "$root/src/Runtime" -c Release -o "$feed" --nologo -v quiet "$@" >&2
+  local package
+  package=$(find "$feed" -name 'CpWebSocket.*.nupkg' -printf '%f\n')
+  [ "$(wc -l <<<"$package")" -eq 1 ] || fail "expected one package in $feed, found: $package"
+  package=${package#CpWebSocket.}
+  echo "${package%.nupkg}"
+}
+
+version=$(pack "$work/feed")
+versions+=("$version")
 package="$work/feed/CpWebSocket.$version.nupkg"
-listing="$(unzip -l "$package")"
-for entry in lib/net8.0/CpWebSocket.dll lib/net10.0/CpWebSocket.dll analyzers/dotnet/cs/CpWebSocket.Generators.dll README.md; do
-  if ! grep -q " $entry\$" <<<"$listing"; then
-    echo "package smoke: $entry is missing from $(basename "$package")" >&2
-    exit 1
-  fi
-done
-echo "package smoke: $(basename "$package") carries lib/net8.0, lib/net10.0 and analyzers/dotnet/cs"
+[[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+-dev\.[0-9]{14}$ ]] || fail "a local pack is versioned $version, not <prefix>-dev.<yyyyMMddHHmmss>"
+echo "package smoke: packed CpWebSocket $version"
 
-mkdir -p "$work/app"
-cp "$root/tests/PackageSmoke/App/Program.cs" "$work/app/"
-sed "s/@VERSION@/$version/" "$root/tests/PackageSmoke/App/PackageSmoke.csproj.template" > "$work/app/PackageSmoke.csproj"
-cat > "$work/app/nuget.config" <<XML
+# Layout: a build per target, the generator, the build check, the icon and the README.
+targets=$(dotnet msbuild "$root/src/Runtime/CpWebSocket.csproj" -getProperty:TargetFrameworks)
+listing="$(unzip -l "$package")"
+entries=(analyzers/dotnet/cs/CpWebSocket.Generators.dll buildTransitive/CpWebSocket.targets icon.png README.md)
+for target in ${targets//;/ }; do entries+=("lib/$target/CpWebSocket.dll" "lib/$target/CpWebSocket.xml"); done
+for entry in "${entries[@]}"; do
+  grep -q " $entry\$" <<<"$listing" || fail "$entry is missing from $(basename "$package")"
+done
+echo "package smoke: carries ${entries[*]}"
+
+# Metadata.
+nuspec="$(unzip -p "$package" CpWebSocket.nuspec)"
+for element in '<license type="expression">MIT</license>' '<icon>icon.png</icon>' '<readme>README.md</readme>' \
+  '<projectUrl>https://' '<repository type="git" url="https://' '<releaseNotes>' '<description>' '<authors>' '<tags>'; do
+  grep -qF "$element" <<<"$nuspec" || fail "the nuspec has no $element"
+done
+echo "package smoke: license, icon, readme, project and repository URLs, release notes, description, authors, tags"
+
+# The README is written for package users: links that work on a package page, no repository-only sections.
+readme="$(unzip -p "$package" README.md)"
+relative=$(grep -oE '\]\([^)]*\)' <<<"$readme" | grep -vE '^\]\(https://' || true)
+[ -z "$relative" ] || fail "the package README has links that are not absolute: $relative"
+sections=$(grep -iE '^#+ .*(benchmark|test|building|ci\b)' <<<"$readme" || true)
+[ -z "$sections" ] || fail "the package README has repository-only sections: $sections"
+grep -qE '^## Install' <<<"$readme" || fail "the package README has no Install section"
+echo "package smoke: README with absolute links only and no repository-only sections"
+
+# Dependencies per target: each build takes the logging abstractions of its own .NET line, except where the group
+# also depends on Websocket.Client 5.5, which requires the 10.x line on every target.
+for target in ${targets//;/ }; do
+  group=$(awk -v t="$target" '$0 ~ "<group targetFramework=\"" t "\"" { on = 1; next } on && /<\/group>/ { exit } on' <<<"$nuspec")
+  [ -n "$group" ] || fail "the nuspec has no dependency group for $target"
+  logging=$(sed -nE 's/.*id="Microsoft.Extensions.Logging.Abstractions" version="([^"]+)".*/\1/p' <<<"$group")
+  [ -n "$logging" ] || fail "the $target build does not depend on Microsoft.Extensions.Logging.Abstractions"
+  expected=${target#net}; expected=${expected%%.*}
+  if grep -q 'id="Websocket.Client"' <<<"$group"; then expected=10; fi
+  [ "${logging%%.*}" = "$expected" ] || fail "the $target build depends on Microsoft.Extensions.Logging.Abstractions $logging, not $expected.x"
+  echo "package smoke: $target depends on Microsoft.Extensions.Logging.Abstractions $logging"
+done
+
+# A change packs under a new, higher version, so that no consumer restores the old one from its cache.
+touch "$root/src/Runtime/PACKAGE.md"
+repacked=$(pack "$work/feed2" --no-build)
+versions+=("$repacked")
+[[ $repacked > $version ]] || fail "a pack after a change is versioned $repacked, not above $version"
+echo "package smoke: after a change the package is versioned $repacked (was $version)"
+version=$repacked
+feed="$work/feed2"
+
+# A fresh console app per target, from the package alone.
+for target in ${targets//;/ }; do
+  self_contained=false
+  [ "$target" = net10.0 ] || self_contained=true
+  app="$work/app-$target"
+  mkdir -p "$app"
+  cp "$root/tests/PackageSmoke/App/Program.cs" "$app/"
+  sed -e "s/@VERSION@/$version/" -e "s/@TARGET@/$target/" -e "s/@SELF_CONTAINED@/$self_contained/" \
+    "$root/tests/PackageSmoke/App/PackageSmoke.csproj.template" > "$app/PackageSmoke.csproj"
+  cat > "$app/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
-    <add key="local" value="$work/feed" />
+    <add key="local" value="$feed" />
   </packageSources>
   <packageSourceMapping>
     <packageSource key="local"><package pattern="CpWebSocket" /></packageSource>
@@ -34,8 +104,14 @@ cat > "$work/app/nuget.config" <<XML
   </packageSourceMapping>
 </configuration>
 XML
-# An empty Directory.Build.props keeps the repository's settings out of the consumer build.
-echo '<Project />' > "$work/app/Directory.Build.props"
-echo '<Project />' > "$work/app/Directory.Packages.props"
-cp "$root/global.json" "$work/app/"
-dotnet run --project "$work/app/PackageSmoke.csproj" -c Release --nologo
+  # An empty Directory.Build.props keeps the repository's settings out of the consumer build.
+  echo '<Project />' > "$app/Directory.Build.props"
+  echo '<Project />' > "$app/Directory.Packages.props"
+  cp "$root/global.json" "$app/"
+  echo "package smoke: a $target console app (self-contained: $self_contained)"
+  dotnet build "$app/PackageSmoke.csproj" -c Release --nologo -v quiet
+  dotnet msbuild "$app/PackageSmoke.csproj" -preprocess:"$app/preprocessed.xml" -p:Configuration=Release >/dev/null
+  grep -q 'Name="CpWebSocketCheckCompilerVersion"' "$app/preprocessed.xml" || fail "the $target app does not import the package's compiler check"
+  timeout 120 dotnet run --project "$app/PackageSmoke.csproj" -c Release --no-build
+done
+echo "package smoke: ok"

@@ -2,14 +2,19 @@ using System.Text.RegularExpressions;
 
 namespace CpWebSocket.Tests.Readme;
 
-/// <summary>Every C# block of the README stands, line for line and in order, in a compiled test or sample.</summary>
+/// <summary>
+/// Every C# block of the README, and of the package's README, stands, line for line and in order, in a compiled test or
+/// sample (the package's README in the package smoke app, compiled against the packed package).
+/// </summary>
 public sealed partial class ReadmeCodeBlocksTests
 {
-    [Fact]
-    public void Every_csharp_block_of_the_readme_is_compiled_somewhere()
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("src/Runtime/PACKAGE.md")]
+    public void Every_csharp_block_of_the_readme_is_compiled_somewhere(string readmePath)
     {
         var root = RepositoryRoot();
-        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(root, readmePath));
         var sources = new[] { "tests", "samples" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

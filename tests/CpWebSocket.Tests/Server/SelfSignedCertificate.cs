@@ -35,6 +35,10 @@ public static class SelfSignedCertificate
         using var ephemeral = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
 
         // A round trip through PFX gives a certificate whose private key every TLS stack can use (Kestrel included).
+#if NET9_0_OR_GREATER
         return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), password: null, X509KeyStorageFlags.Exportable);
+#else
+        return new X509Certificate2(ephemeral.Export(X509ContentType.Pfx), (string?)null, X509KeyStorageFlags.Exportable);
+#endif
     }
 }

@@ -45,7 +45,7 @@ public sealed class UnobservedTaskExceptions : IDisposable
     }
 
     private static bool FromConnectionCode(Exception exception) =>
-        (exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [exception])
+        (exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : (IEnumerable<Exception>)[exception])
             .SelectMany(Chain)
             .SelectMany(e => (e.StackTrace ?? string.Empty).Split('\n'))
             .Select(frame => frame.Trim())
