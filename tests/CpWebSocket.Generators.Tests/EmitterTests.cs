@@ -61,7 +61,7 @@ public sealed class EmitterTests
         var text = Emitter.Emit(Client(serializerContext: null)).Text;
 
         Assert.Contains(
-            "global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope(\"type\", null));",
+            "global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(\n                new global::CpWebSocket.Messaging.MessageEnvelope(\"type\", null));",
             text,
             StringComparison.Ordinal);
         Assert.DoesNotContain(".Default", text, StringComparison.Ordinal);
@@ -120,11 +120,11 @@ public sealed class EmitterTests
             text,
             StringComparison.Ordinal);
         Assert.Contains(
-            "private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::System.Threading.CancellationToken cancellationToken)",
+            "private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)",
             text,
             StringComparison.Ordinal);
         Assert.Contains(
-            "static (client, message, cancellationToken) => ((ChatClient)client).OnSaidReceivedAsync(message, cancellationToken))",
+            "static (client, message, context, cancellationToken) => ((ChatClient)client).OnSaidReceivedAsync(message, context, cancellationToken))",
             text,
             StringComparison.Ordinal);
         Assert.DoesNotContain("SendAsync(", text, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class GeneratedClientTests
             [Receives(typeof(Left))]
             public sealed partial class ChatClient
             {
-                public System.Threading.Tasks.ValueTask DeliverAsync(Said message) => OnSaidReceivedAsync(message, default);
+                public System.Threading.Tasks.ValueTask DeliverAsync(Said message) => OnSaidReceivedAsync(message, default, default);
             }
 
             public static class Probe

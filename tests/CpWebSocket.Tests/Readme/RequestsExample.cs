@@ -9,7 +9,7 @@ public sealed class RequestsExample(TestServerFixture fixture)
     [Fact]
     public async Task The_readme_request_gets_the_answer_that_carries_its_id()
     {
-        var url = fixture.Server.WsUri("""/respond?merge={"rooms":["lobby","lounge"]}""");
+        var url = fixture.Server.WsUri("""/respond?reply=rooms.list&merge={"rooms":["lobby","lounge"]}""");
         var cancellationToken = CancellationToken.None;
 
         // README: awaited request (begin)

@@ -82,7 +82,7 @@ public sealed class CodecAllocationTests
         var protocol = Protocols.Flat();
         using var client = new CodecClient(protocol.CreateRouter(
             protocol.Inbound("chat.said", CodecClient.Record<Said>()),
-            protocol.Inbound<Level>("level", static (c, m, _) =>
+            protocol.Inbound<Level>("level", static (c, m, _, _) =>
             {
                 ((CodecClient)c).LastLevel = m;
                 return default;
@@ -102,7 +102,7 @@ public sealed class CodecAllocationTests
     {
         var protocol = Protocols.Wrapped();
         using var client = new CodecClient(protocol.CreateRouter(
-            protocol.Inbound<Level>(5, static (c, m, _) =>
+            protocol.Inbound<Level>(5, static (c, m, _, _) =>
             {
                 ((CodecClient)c).LastLevel = m;
                 return default;
@@ -120,12 +120,12 @@ public sealed class CodecAllocationTests
     {
         var protocol = Protocols.Flat();
         using var client = new CodecClient(protocol.CreateRouter(
-            protocol.Inbound<Tick>("tick", static (c, m, _) =>
+            protocol.Inbound<Tick>("tick", static (c, m, _, _) =>
             {
                 ((CodecClient)c).LastTick = m;
                 return default;
             }),
-            protocol.Inbound<Quote>("quote", static (c, m, _) =>
+            protocol.Inbound<Quote>("quote", static (c, m, _, _) =>
             {
                 ((CodecClient)c).LastQuote = m;
                 return default;

@@ -166,7 +166,7 @@ public sealed class InboundRoutingTests
         var protocol = Protocols.Flat();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var order = new List<string>();
-        using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", async (_, _, _) =>
+        using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", async (_, _, _, _) =>
         {
             order.Add("started");
             await gate.Task;
@@ -188,7 +188,7 @@ public sealed class InboundRoutingTests
     {
         var protocol = Protocols.Flat();
         MessageClient? seen = null;
-        using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", (c, _, _) =>
+        using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", (c, _, _, _) =>
         {
             seen = c;
             return default;

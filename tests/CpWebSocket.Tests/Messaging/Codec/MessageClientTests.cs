@@ -69,7 +69,7 @@ public sealed class MessageClientTests
         var protocol = Protocols.Flat();
         var gate = new TaskCompletionSource();
         CancellationToken seen = default;
-        var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", async (_, _, ct) =>
+        var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", async (_, _, _, ct) =>
         {
             seen = ct;
             await gate.Task.WaitAsync(ct);

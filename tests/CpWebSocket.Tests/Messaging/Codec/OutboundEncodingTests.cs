@@ -70,8 +70,7 @@ public sealed class OutboundEncodingTests
     {
         var contract = Protocols.Wrapped().Outbound<Say>("chat.say");
 
-        Assert.Equal("{\"type\":\"chat.say\""u8.ToArray(), contract.Head.ToArray());
-        Assert.Equal(""","data":"""u8.ToArray(), contract.PayloadName.ToArray());
+        Assert.Equal("{\"type\":\"chat.say\",\"data\":"u8.ToArray(), contract.Head.ToArray());
     }
 
     [Fact]

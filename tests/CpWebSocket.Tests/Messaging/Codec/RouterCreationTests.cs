@@ -29,7 +29,7 @@ public sealed class RouterCreationTests
             protocol.Inbound(3, CodecClient.Record<Said>()),
             protocol.Inbound(3, CodecClient.Record<Ping>())));
 
-        Assert.Contains("both use the discriminator 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("both use the key 3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class RouterCreationTests
             protocol.Inbound(7, CodecClient.Record<Quote>()),
             protocol.Inbound("chat.said", CodecClient.Record<Said>())));
 
-        Assert.Contains("mix string and integer discriminators", error.Message, StringComparison.Ordinal);
+        Assert.Contains("first-level discriminators mix strings and integers", error.Message, StringComparison.Ordinal);
         Assert.Contains($"{typeof(Said).FullName} uses \"chat.said\"", error.Message, StringComparison.Ordinal);
         Assert.Contains($"{typeof(Quote).FullName} uses 7", error.Message, StringComparison.Ordinal);
     }

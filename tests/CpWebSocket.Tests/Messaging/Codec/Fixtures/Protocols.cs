@@ -1,15 +1,18 @@
 using CpWebSocket.Messaging;
+using CpWebSocket.Messaging.Shapes;
 
 namespace CpWebSocket.Tests.Messaging.Codec.Fixtures;
 
 /// <summary>The envelopes the codec tests use, over generated metadata.</summary>
 public static class Protocols
 {
-    /// <summary><c>{"type":…,…}</c></summary>
-    public static MessageProtocol Flat() => MessageProtocol.Create(new MessageEnvelope(), CodecJsonContext.Default);
+    /// <summary><c>{"type":…,…}</c>, the members of <paramref name="shapes"/> checked.</summary>
+    public static MessageProtocol Flat(params MessageShape[] shapes) =>
+        MessageProtocol.Create(new MessageEnvelope(), CodecJsonContext.Default, Shapes.Of(shapes));
 
-    /// <summary><c>{"type":…,"data":{…}}</c></summary>
-    public static MessageProtocol Wrapped() => MessageProtocol.Create(new MessageEnvelope("type", "data"), CodecJsonContext.Default);
+    /// <summary><c>{"type":…,"data":{…}}</c>, the members of <paramref name="shapes"/> checked.</summary>
+    public static MessageProtocol Wrapped(params MessageShape[] shapes) =>
+        MessageProtocol.Create(new MessageEnvelope("type", "data"), CodecJsonContext.Default, Shapes.Of(shapes));
 
     /// <summary>Encodes one message to text with <paramref name="contract"/>.</summary>
     public static string Encode<T>(OutboundContract<T> contract, T message)

@@ -1,15 +1,17 @@
 namespace CpWebSocket.Messaging;
 
 /// <summary>
-/// Finds the contract of a string discriminator from its UTF-8 bytes, so routing never turns the received
-/// value into a <see cref="string"/>. Open addressing over a power-of-two array; built once, read-only after.
+/// Finds what a string discriminator routes to from its UTF-8 bytes, so routing never turns the received value into a
+/// <see cref="string"/>. Open addressing over a power-of-two array; built once, read-only after.
 /// </summary>
-internal sealed class Utf8DiscriminatorTable
+/// <typeparam name="TValue">What a key routes to.</typeparam>
+internal sealed class Utf8KeyTable<TValue>
+    where TValue : class
 {
     private readonly Entry[] _entries;
     private readonly int _mask;
 
-    public Utf8DiscriminatorTable(IReadOnlyList<(byte[] Key, InboundContract Contract)> items)
+    public Utf8KeyTable(IReadOnlyList<(byte[] Key, TValue Value)> items)
     {
         var size = 4;
         while (size < items.Count * 2)
@@ -19,7 +21,7 @@ internal sealed class Utf8DiscriminatorTable
 
         _entries = new Entry[size];
         _mask = size - 1;
-        foreach (var (key, contract) in items)
+        foreach (var (key, value) in items)
         {
             MaxKeyLength = Math.Max(MaxKeyLength, key.Length);
             var hash = Hash(key);
@@ -29,15 +31,15 @@ internal sealed class Utf8DiscriminatorTable
                 slot = (slot + 1) & _mask;
             }
 
-            _entries[slot] = new Entry(key, hash, contract);
+            _entries[slot] = new Entry(key, hash, value);
         }
     }
 
     /// <summary>The longest key, in bytes: a longer value cannot match.</summary>
     public int MaxKeyLength { get; }
 
-    /// <summary>The contract whose discriminator is <paramref name="utf8"/>, or <see langword="null"/>.</summary>
-    public InboundContract? Find(ReadOnlySpan<byte> utf8)
+    /// <summary>What <paramref name="utf8"/> routes to, or <see langword="null"/>.</summary>
+    public TValue? Find(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxKeyLength)
         {
@@ -55,7 +57,7 @@ internal sealed class Utf8DiscriminatorTable
 
             if (entry.Hash == hash && utf8.SequenceEqual(entry.Key))
             {
-                return entry.Contract;
+                return entry.Value;
             }
         }
     }
@@ -67,5 +69,5 @@ internal sealed class Utf8DiscriminatorTable
         return hash.ToHashCode();
     }
 
-    private readonly record struct Entry(byte[]? Key, int Hash, InboundContract? Contract);
+    private readonly record struct Entry(byte[]? Key, int Hash, TValue? Value);
 }

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using CpWebSocket.Messaging.Layout;
+
+namespace CpWebSocket.Messaging;
+
+/// <summary>
+/// One routing level: finds what a received discriminator value routes to, from the value's bytes and without
+/// allocating. Strings are looked up exactly, then among prefix patterns (<c>"ticker.*"</c>), longest first; integers
+/// in a dictionary. One kind per level. Built once, read-only after.
+/// </summary>
+/// <typeparam name="TValue">What a value routes to.</typeparam>
+internal sealed class DiscriminatorLookup<TValue>
+    where TValue : class
+{
+    private static readonly FindInUtf8<DiscriminatorLookup<TValue>, TValue> FindString = static (lookup, utf8) => lookup.Find(utf8);
+
+    private readonly Utf8KeyTable<TValue>? _strings;
+    private readonly (byte[] Prefix, TValue Value)[] _patterns = [];
+    private readonly Dictionary<long, TValue>? _integers;
+
+    /// <param name="items">The values; those marked as patterns are string prefixes (ending in <c>*</c>).</param>
+    /// <param name="isString">The kind of the level: <see langword="null"/> when it has no values, so that either kind is well-formed.</param>
+    public DiscriminatorLookup(IReadOnlyList<(MessageDiscriminator Value, bool Pattern, TValue Item)> items, bool? isString)
+    {
+        IsString = isString;
+        if (isString != false)
+        {
+            _strings = new Utf8KeyTable<TValue>([.. items.Where(i => !i.Pattern).Select(i => (Encoding.UTF8.GetBytes(i.Value.StringValue!), i.Item))]);
+            _patterns = [.. items.Where(i => i.Pattern)
+                .Select(i => (Encoding.UTF8.GetBytes(i.Value.StringValue![..^1]), i.Item))
+                .OrderByDescending(p => p.Item1.Length)];
+        }
+
+        if (isString != true)
+        {
+            _integers = items.ToDictionary(i => i.Value.IntegerValue, i => i.Item);
+        }
+    }
+
+    /// <summary>The kind of the level's values, or <see langword="null"/> when it has none.</summary>
+    public bool? IsString { get; }
+
+    /// <summary>Looks up the value a slot recorded: a string or a 64-bit integer.</summary>
+    public LookupStatus Find(ReadOnlySpan<byte> json, in FieldSlot slot, out TValue? value)
+    {
+        value = null;
+        switch (slot.Token)
+        {
+            case JsonTokenType.String when _strings is null:
+                return LookupStatus.WrongKind;
+            case JsonTokenType.String:
+                value = SlotValue.WithString(json, slot, this, FindString);
+                return LookupStatus.Found;
+            case JsonTokenType.Number:
+                if (!SlotValue.TryGetInt64(json, slot, out var number))
+                {
+                    return LookupStatus.NotAnInteger;
+                }
+
+                if (_integers is null)
+                {
+                    return LookupStatus.WrongKind;
+                }
+
+                value = _integers.GetValueOrDefault(number);
+                return LookupStatus.Found;
+            default:
+                return LookupStatus.WrongType;
+        }
+    }
+
+    private TValue? Find(ReadOnlySpan<byte> utf8)
+    {
+        if (_strings!.Find(utf8) is { } exact)
+        {
+            return exact;
+        }
+
+        foreach (var (prefix, value) in _patterns)
+        {
+            if (utf8.StartsWith(prefix))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>What looking a received value up found.</summary>
+internal enum LookupStatus
+{
+    /// <summary>A usable value (what it routes to may still be nothing).</summary>
+    Found,
+
+    /// <summary>Neither a string nor a number.</summary>
+    WrongType,
+
+    /// <summary>A number that is not a 64-bit integer.</summary>
+    NotAnInteger,
+
+    /// <summary>A string where the level's values are integers, or the reverse.</summary>
+    WrongKind,
+}
