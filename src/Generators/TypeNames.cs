@@ -47,6 +47,9 @@ internal static class TypeNames
 
     public const string ResponseInterface = "CpWebSocket.IResponse`2";
 
+    /// <summary>What a request declared <c>Returns = typeof(void)</c> reads its result as.</summary>
+    public const string NoResult = "CpWebSocket.NoResult";
+
     public const string RequestIdPropertyArgument = "RequestIdProperty";
 
     public const string RequestIdLocationArgument = "RequestIdLocation";

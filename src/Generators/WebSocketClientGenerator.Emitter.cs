@@ -389,9 +389,12 @@ public sealed partial class WebSocketClientGenerator
             var call = unwrapped
                 ? "RequestResultAsync<" + contract.TypeName + ", " + request.ResponseTypeName + ", " + request.ResultTypeName + ", " + request.ErrorTypeName + ">"
                 : "RequestAsync";
-            var returnsDoc = unwrapped
-                ? "The <c>Result</c> of the response, a " + TypeReference(request.ResponseTypeName) + "."
-                : "The response.";
+            var returnsDoc = request.ReturnsNothing
+                ? "A task that completes when the response has arrived; its result is not read."
+                : unwrapped
+                    ? "The <c>Result</c> of the response, a " + TypeReference(request.ResponseTypeName) + "."
+                    : "The response.";
+            var task = request.ReturnsNothing ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returned + ">";
             var serverError = unwrapped
                 ? "\n/// <exception cref=\"global::CpWebSocket.WebSocketResponseException{TError}\">The server answered with an error; the exception carries it.</exception>"
                 : model.ErrorResponse is not null
@@ -415,7 +418,7 @@ public sealed partial class WebSocketClientGenerator
                 /// <exception cref="global::CpWebSocket.WebSocketRequestAbortedException">The connection closed, or the client was disposed, first.</exception>
                 /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize, or lacks a member its type declares non-nullable.</exception>
                 /// <exception cref="global::CpWebSocket.WebSocketSendException">The connection is not open, or the write failed.</exception>
-                {{Modifier(contract)}} global::System.Threading.Tasks.Task<{{returned}}> {{request.MethodName}}({{contract.TypeName}} request, {{CancellationToken}} cancellationToken = default)
+                {{Modifier(contract)}} {{task}} {{request.MethodName}}({{contract.TypeName}} request, {{CancellationToken}} cancellationToken = default)
                     => {{call}}(request, {{GeneratedNames.RequestField(contract.MemberName)}}, cancellationToken);
                 """);
         }

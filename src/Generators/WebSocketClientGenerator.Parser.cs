@@ -152,7 +152,8 @@ public sealed partial class WebSocketClientGenerator
             request.TimeoutMilliseconds,
             request.ResultType?.ToDisplayString(NullableFullyQualifiedFormat),
             request.ErrorType?.ToDisplayString(NullableFullyQualifiedFormat),
-            request.ResponseKey?.ToModel());
+            request.ResponseKey?.ToModel(),
+            request.ReturnsNothing);
 
         /// <summary>Fully qualified, keeping <c>?</c> on nullable reference types (a result may be declared nullable).</summary>
         private static readonly SymbolDisplayFormat NullableFullyQualifiedFormat =

@@ -400,6 +400,13 @@ internal sealed partial class ClientInspector
             return false;
         }
 
+        // Returns = typeof(void): the answer only ends the wait; its result, if any, is skipped unread.
+        var returnsNothing = returns.SpecialType == SpecialType.System_Void;
+        if (returnsNothing && _compilation.GetTypeByMetadataName(TypeNames.NoResult) is { } noResult)
+        {
+            returns = noResult;
+        }
+
         var returnsLocation = NamedArgumentLocation(attribute, TypeNames.ReturnsArgument);
         if (requestId is null)
         {
@@ -463,7 +470,7 @@ internal sealed partial class ClientInspector
             }
         }
 
-        request = new InspectedRequest(response, methodName ?? defaultName, timeout, result, error, responseKey);
+        request = new InspectedRequest(response, methodName ?? defaultName, timeout, result, error, responseKey) { ReturnsNothing = returnsNothing };
         return true;
     }
 

@@ -15,4 +15,8 @@ internal sealed record InspectedRequest(
     int TimeoutMilliseconds,
     ITypeSymbol? ResultType,
     ITypeSymbol? ErrorType,
-    InspectedKey? ResponseKey = null);
+    InspectedKey? ResponseKey = null)
+{
+    /// <summary>Whether the request was declared <c>Returns = typeof(void)</c>: its method returns a plain task.</summary>
+    public bool ReturnsNothing { get; init; }
+}

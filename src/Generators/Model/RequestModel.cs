@@ -7,10 +7,12 @@ namespace CpWebSocket.Generators.Model;
 /// <param name="ResultTypeName">When the response implements <c>IResponse&lt;TResult, TError&gt;</c>: the <c>global::</c> name of <c>TResult</c>; else <see langword="null"/>.</param>
 /// <param name="ErrorTypeName">When the response implements <c>IResponse&lt;TResult, TError&gt;</c>: the <c>global::</c> name of <c>TError</c>; else <see langword="null"/>.</param>
 /// <param name="ResponseKey">The response's discriminator, from its <c>[Message]</c>; <see langword="null"/> for a response without one.</param>
+/// <param name="ReturnsNothing">Whether the request was declared <c>Returns = typeof(void)</c>: its method returns a plain task.</param>
 internal sealed record RequestModel(
     string ResponseTypeName,
     string MethodName,
     int TimeoutMilliseconds,
     string? ResultTypeName,
     string? ErrorTypeName,
-    KeyModel? ResponseKey = null);
+    KeyModel? ResponseKey = null,
+    bool ReturnsNothing = false);

@@ -54,7 +54,7 @@ public abstract partial class MessageClient
 
         return cancellationToken.IsCancellationRequested
             ? Task.FromCanceled<TResponse>(cancellationToken)
-            : RequestCoreAsync(request, contract, cancellationToken);
+            : ResponseOnlyAsync(RequestCoreAsync(request, contract, cancellationToken));
     }
 
     /// <summary>
@@ -80,16 +80,25 @@ public abstract partial class MessageClient
         where TResponse : IResponse<TResult, TError>
         where TError : class
     {
-        var response = await RequestAsync(request, contract, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(contract);
+        if (contract.Outbound.IsNull(request))
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var (response, id) = await RequestCoreAsync(request, contract, cancellationToken).ConfigureAwait(false);
         if (response.Error is { } error)
         {
-            throw new WebSocketResponseException<TError>(RequestErrors.ServerError(contract.Outbound.Discriminator, error), error);
+            throw new WebSocketResponseException<TError>(RequestErrors.ServerError(id, contract.Outbound, error), error) { RequestId = id };
         }
 
         return response.Result;
     }
 
-    private async Task<TResponse> RequestCoreAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
+    private static async Task<TResponse> ResponseOnlyAsync<TResponse>(Task<(TResponse Response, long Id)> request) => (await request.ConfigureAwait(false)).Response;
+
+    private async Task<(TResponse Response, long Id)> RequestCoreAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
     {
         var pending = new PendingRequest<TRequest, TResponse>(_requests.NextId(), contract);
 
@@ -101,7 +110,7 @@ public abstract partial class MessageClient
             var timeout = contract.Timeout ?? _defaultRequestTimeout;
             try
             {
-                return await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+                return (await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false), pending.Id);
             }
             catch (TimeoutException ex) when (ex is not WebSocketRequestTimeoutException)
             {

@@ -20,8 +20,8 @@ internal static class RequestErrors
     public static string ResponseIsNull<TRequest, TResponse>(RequestContract<TRequest, TResponse> contract, long requestId) =>
         $"The response to request {requestId} ({contract.Outbound}) is JSON null, not a {typeof(TResponse)}.";
 
-    public static string ServerError(MessageDiscriminator discriminator, object error) =>
-        $"The server answered a {discriminator.ToDisplayString()} request with an error: {error}";
+    public static string ServerError<TRequest>(long requestId, OutboundContract<TRequest> request, object error) =>
+        $"The server answered request {requestId} ({request}) with an error: {error}";
 
     public static string TimedOut(PendingRequest request, TimeSpan timeout, MessageEnvelope envelope) =>
         $"No response to request {request.Id} ({request.Description}) within {timeout}; a response that comes later goes to Unhandled."

@@ -20,7 +20,7 @@ public sealed class CodecAllocationTests
     [InlineData(true)]
     public void Encoding_a_message_allocates_nothing(bool wrapped)
     {
-        var protocol = wrapped ? Protocols.Wrapped() : Protocols.Flat();
+        var protocol = wrapped ? CodecProtocols.Wrapped() : CodecProtocols.Flat();
         var say = protocol.Outbound<Say>("chat.say");
         var quote = protocol.Outbound<Quote>("quote");
         var tick = protocol.Outbound<Tick>("tick");
@@ -51,7 +51,7 @@ public sealed class CodecAllocationTests
     [Fact]
     public void Renting_encoding_and_returning_a_buffer_allocates_nothing()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var say = protocol.Outbound<Say>("chat.say");
         var message = new Say("lobby", "hello there");
 
@@ -79,7 +79,7 @@ public sealed class CodecAllocationTests
     [InlineData("""{"seq":1,"type":"l\u0065vel","price":2.5}""")]
     public void Decoding_and_dispatching_a_numeric_record_allocates_only_the_record(string json)
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         using var client = new CodecClient(protocol.CreateRouter(
             protocol.Inbound("chat.said", CodecClient.Record<Said>()),
             protocol.Inbound<Level>("level", static (c, m, _, _) =>
@@ -100,7 +100,7 @@ public sealed class CodecAllocationTests
     [Fact]
     public void Decoding_a_wrapped_integer_routed_record_allocates_only_the_record()
     {
-        var protocol = Protocols.Wrapped();
+        var protocol = CodecProtocols.Wrapped();
         using var client = new CodecClient(protocol.CreateRouter(
             protocol.Inbound<Level>(5, static (c, m, _, _) =>
             {
@@ -118,7 +118,7 @@ public sealed class CodecAllocationTests
     [Fact]
     public void Routing_adds_nothing_to_what_the_serializer_allocates_for_structs_and_init_only_records()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         using var client = new CodecClient(protocol.CreateRouter(
             protocol.Inbound<Tick>("tick", static (c, m, _, _) =>
             {

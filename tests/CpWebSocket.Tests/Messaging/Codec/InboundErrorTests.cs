@@ -8,7 +8,7 @@ public sealed class InboundErrorTests
 {
     private static CodecClient FlatClient(InboundHandler<Ping>? onPing = null)
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         return new CodecClient(protocol.CreateRouter(
             protocol.Inbound("chat.said", CodecClient.Record<Said>()),
             protocol.Inbound("strict", CodecClient.Record<Strict>()),
@@ -82,7 +82,7 @@ public sealed class InboundErrorTests
     [Fact]
     public async Task A_string_discriminator_for_integer_contracts_is_a_missing_discriminator_error()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound(1, CodecClient.Record<Ping>())));
 
         var error = await SingleErrorAsync(client, """{"type":"1"}""");
@@ -119,7 +119,7 @@ public sealed class InboundErrorTests
     [Fact]
     public async Task A_wrapped_payload_of_the_wrong_shape_says_the_path_is_within_the_payload()
     {
-        var protocol = Protocols.Wrapped();
+        var protocol = CodecProtocols.Wrapped();
         using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound("chat.said", CodecClient.Record<Said>())));
 
         var error = await SingleErrorAsync(client, """{"type":"chat.said","data":{"room":[1]}}""");
@@ -134,7 +134,7 @@ public sealed class InboundErrorTests
     [InlineData("""{"type":"chat.said","room":"r"}""")]
     public async Task A_null_or_absent_payload_of_a_record_with_required_members_is_a_deserialization_error_naming_the_first(string text)
     {
-        var protocol = Protocols.Wrapped(Shapes.Said);
+        var protocol = CodecProtocols.Wrapped(Shapes.Said);
         using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound("chat.said", CodecClient.Record<Said>())));
 
         var error = await SingleErrorAsync(client, text);

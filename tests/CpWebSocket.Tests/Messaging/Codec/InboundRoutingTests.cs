@@ -9,7 +9,7 @@ public sealed class InboundRoutingTests
 {
     private static CodecClient FlatClient()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         return new CodecClient(protocol.CreateRouter(
             protocol.Inbound("chat.said", CodecClient.Record<Said>()),
             protocol.Inbound("quote", CodecClient.Record<Quote>()),
@@ -18,7 +18,7 @@ public sealed class InboundRoutingTests
 
     private static CodecClient WrappedClient()
     {
-        var protocol = Protocols.Wrapped();
+        var protocol = CodecProtocols.Wrapped();
         return new CodecClient(protocol.CreateRouter(
             protocol.Inbound("chat.said", CodecClient.Record<Said>()),
             protocol.Inbound("code", CodecClient.Record<Code>())));
@@ -26,7 +26,7 @@ public sealed class InboundRoutingTests
 
     private static CodecClient IntegerClient()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         return new CodecClient(protocol.CreateRouter(
             protocol.Inbound(1, CodecClient.Record<Said>()),
             protocol.Inbound(5, CodecClient.Record<Quote>())));
@@ -69,7 +69,7 @@ public sealed class InboundRoutingTests
     [Fact]
     public async Task A_long_escaped_discriminator_value_is_compared_without_truncation()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var name = new string('q', 300);
         using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound(name, CodecClient.Record<Ping>())));
 
@@ -139,7 +139,7 @@ public sealed class InboundRoutingTests
     [Fact]
     public async Task A_client_without_received_contracts_reports_every_message_as_unhandled()
     {
-        using var client = new CodecClient(Protocols.Flat().CreateRouter());
+        using var client = new CodecClient(CodecProtocols.Flat().CreateRouter());
 
         await client.ReceiveText("""{"type":"a"}""");
         await client.ReceiveText("""{"type":2}""");
@@ -163,7 +163,7 @@ public sealed class InboundRoutingTests
     [Fact]
     public async Task An_async_handler_holds_the_next_message_until_it_completes()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var order = new List<string>();
         using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", async (_, _, _, _) =>
@@ -186,7 +186,7 @@ public sealed class InboundRoutingTests
     [Fact]
     public async Task Handlers_receive_the_client_that_received_the_message()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         MessageClient? seen = null;
         using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", (c, _, _, _) =>
         {
@@ -202,7 +202,7 @@ public sealed class InboundRoutingTests
     [Fact]
     public void The_router_lists_its_contracts_and_envelope()
     {
-        var protocol = Protocols.Wrapped();
+        var protocol = CodecProtocols.Wrapped();
         var said = protocol.Inbound("chat.said", CodecClient.Record<Said>());
 
         var router = protocol.CreateRouter(said);

@@ -46,7 +46,7 @@ public sealed class RequestEncodingTests
     {
         var protocol = Protocol(null, new RequestIdSettings("id"));
 
-        Assert.Equal("""{"type":"say","room":"r","text":"t"}""", Protocols.Encode(protocol.Outbound<Say>("say"), new Say("r", "t")));
+        Assert.Equal("""{"type":"say","room":"r","text":"t"}""", CodecProtocols.Encode(protocol.Outbound<Say>("say"), new Say("r", "t")));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class RequestEncodingTests
     [Fact]
     public void A_request_on_an_envelope_without_request_ids_is_refused()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Protocols.Flat().Request<Say, Said>("say"));
+        var error = Assert.Throws<InvalidOperationException>(() => CodecProtocols.Flat().Request<Say, Said>("say"));
 
         Assert.Contains("has no request id settings", error.Message, StringComparison.Ordinal);
     }

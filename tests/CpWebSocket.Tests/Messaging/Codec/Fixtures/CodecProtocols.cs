@@ -4,7 +4,7 @@ using CpWebSocket.Messaging.Shapes;
 namespace CpWebSocket.Tests.Messaging.Codec.Fixtures;
 
 /// <summary>The envelopes the codec tests use, over generated metadata.</summary>
-public static class Protocols
+public static class CodecProtocols
 {
     /// <summary><c>{"type":…,…}</c>, the members of <paramref name="shapes"/> checked.</summary>
     public static MessageProtocol Flat(params MessageShape[] shapes) =>
