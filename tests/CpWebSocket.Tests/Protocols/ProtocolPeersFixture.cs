@@ -1,3 +1,5 @@
+using CpWebSocket.Tests.Protocols.Discord;
+using CpWebSocket.Tests.Protocols.HomeAssistant;
 using CpWebSocket.Tests.Protocols.Obs;
 
 namespace CpWebSocket.Tests.Protocols;
@@ -12,6 +14,8 @@ public sealed class ProtocolPeersFixture : IAsyncLifetime
     public async Task InitializeAsync() => _host = await PeerHost.StartAsync(new Dictionary<string, Func<PeerSocket, Task>>(StringComparer.Ordinal)
     {
         [ObsPeer.Path] = ObsPeer.RunAsync,
+        [HomeAssistantPeer.Path] = HomeAssistantPeer.RunAsync,
+        [DiscordPeer.Path] = DiscordPeer.RunAsync,
     });
 
     public async Task DisposeAsync()
