@@ -1,5 +1,6 @@
 using CpWebSocket.Tests.Protocols.Discord;
 using CpWebSocket.Tests.Protocols.HomeAssistant;
+using CpWebSocket.Tests.Protocols.JsonRpc;
 using CpWebSocket.Tests.Protocols.Obs;
 
 namespace CpWebSocket.Tests.Protocols;
@@ -16,6 +17,7 @@ public sealed class ProtocolPeersFixture : IAsyncLifetime
         [ObsPeer.Path] = ObsPeer.RunAsync,
         [HomeAssistantPeer.Path] = HomeAssistantPeer.RunAsync,
         [DiscordPeer.Path] = DiscordPeer.RunAsync,
+        [JsonRpcPeer.Path] = JsonRpcPeer.RunAsync,
     });
 
     public async Task DisposeAsync()
