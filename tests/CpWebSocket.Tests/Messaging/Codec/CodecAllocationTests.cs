@@ -115,6 +115,31 @@ public sealed class CodecAllocationTests
         Assert.Equal(records, received);
     }
 
+    [Theory]
+    [InlineData("""{"op":5,"d":{"eventType":"Tick","eventIntent":1,"eventData":{"seq":3,"price":1.5}}}""")]
+    [InlineData("""{"d":{"eventData":{"seq":3,"price":1.5},"eventIntent":1,"eventType":"Ti\u0063k"},"op":5}""")]
+    public void Decoding_a_two_level_routed_record_allocates_only_the_record(string json)
+    {
+        var protocol = MessageProtocol.Create(
+            new MessageEnvelope("op", "d") { Routes = [new MessageRoute(5, "d.eventType", "d.eventData")] },
+            CodecJsonContext.Default,
+            CodecShapes.Of(CodecShapes.Level));
+        using var client = new CodecClient(protocol.CreateRouter(
+            protocol.Inbound<Said>(new MessageKey(5, "Said"), CodecClient.Record<Said>()),
+            protocol.Inbound<Level>(new MessageKey(5, "Tick"), static (c, m, _, _) =>
+            {
+                ((CodecClient)c).LastLevel = m;
+                return default;
+            })));
+
+        var received = MeasureReceive(client, json);
+        var records = Measure(() => new Level { Seq = 3, Price = 1.5 });
+
+        Assert.Equal(new Level { Seq = 3, Price = 1.5 }, client.LastLevel);
+        Assert.Empty(client.Errors);
+        Assert.Equal(records, received);
+    }
+
     [Fact]
     public void Routing_adds_nothing_to_what_the_serializer_allocates_for_structs_and_init_only_records()
     {

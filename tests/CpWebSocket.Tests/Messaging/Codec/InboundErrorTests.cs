@@ -134,7 +134,7 @@ public sealed class InboundErrorTests
     [InlineData("""{"type":"chat.said","room":"r"}""")]
     public async Task A_null_or_absent_payload_of_a_record_with_required_members_is_a_deserialization_error_naming_the_first(string text)
     {
-        var protocol = CodecProtocols.Wrapped(Shapes.Said);
+        var protocol = CodecProtocols.Wrapped(CodecShapes.Said);
         using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound("chat.said", CodecClient.Record<Said>())));
 
         var error = await SingleErrorAsync(client, text);

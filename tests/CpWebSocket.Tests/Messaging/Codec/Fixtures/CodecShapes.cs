@@ -3,7 +3,7 @@ using CpWebSocket.Messaging.Shapes;
 namespace CpWebSocket.Tests.Messaging.Codec.Fixtures;
 
 /// <summary>The shapes a generated client would declare for the codec's test messages.</summary>
-public static class Shapes
+public static class CodecShapes
 {
     /// <summary><see cref="Said"/>: three required strings.</summary>
     public static MessageShape<Said> Said { get; } = new(
