@@ -29,8 +29,9 @@ public sealed record CountRooms(string Prefix);
 
 public sealed record RoomCount(string Prefix);
 
-// {"method":"rooms.count","id":"1","params":{"prefix":"lo"}} answered by {"jsonrpc":"2.0","id":"1","result":{...}}
-[WebSocketClient(DiscriminatorProperty = "method", PayloadProperty = "params", RequestIdProperty = "id", RequestIdKind = RequestIdKind.String)]
-[Sends(typeof(CountRooms), Returns = typeof(RpcResponse<RoomCount>))]   // Task<RoomCount> CountRoomsAsync(...)
+// {"jsonrpc":"2.0","method":"rooms.count","id":1,"params":{"prefix":"lo"}} answered by {"jsonrpc":"2.0","id":1,"result":{...}}
+[WebSocketClient(DiscriminatorProperty = "method", PayloadProperty = "params", RequestIdProperty = "id", Responses = typeof(RpcResponse<>))]
+[EnvelopeConstant("jsonrpc", "2.0")]
+[Sends(typeof(CountRooms), Returns = typeof(RoomCount))]                // Task<RoomCount> CountRoomsAsync(...)
 public sealed partial class RpcRoomsClient;
 // README: json-rpc (end)
