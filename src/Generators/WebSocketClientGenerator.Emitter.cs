@@ -278,16 +278,44 @@ public sealed partial class WebSocketClientGenerator
 
             if (serialization.NumberHandling != TypeNames.AllowReadingFromString)
             {
-                settings.Add("NumberHandling = (global::System.Text.Json.Serialization.JsonNumberHandling)" + serialization.NumberHandling.ToString(CultureInfo.InvariantCulture));
+                settings.Add("NumberHandling = " + NumberHandling(serialization.NumberHandling));
             }
 
             if (serialization.IgnoreCondition != TypeNames.IgnoreNever)
             {
-                settings.Add("DefaultIgnoreCondition = (global::System.Text.Json.Serialization.JsonIgnoreCondition)" + serialization.IgnoreCondition.ToString(CultureInfo.InvariantCulture));
+                settings.Add("DefaultIgnoreCondition = " + IgnoreCondition(serialization.IgnoreCondition));
             }
 
             return options + " { " + string.Join(", ", settings) + " }";
         }
+
+        /// <summary>A <c>JsonNumberHandling</c> value by its flag names.</summary>
+        private static string NumberHandling(int flags)
+        {
+            const string Type = "global::System.Text.Json.Serialization.JsonNumberHandling.";
+            string[] names = ["AllowReadingFromString", "WriteAsString", "AllowNamedFloatingPointLiterals"];
+            var parts = new List<string>();
+            for (var bit = 0; bit < names.Length; bit++)
+            {
+                if ((flags & (1 << bit)) != 0)
+                {
+                    parts.Add(Type + names[bit]);
+                }
+            }
+
+            return flags == 0 ? Type + "Strict"
+                : flags >> names.Length != 0 ? "(global::System.Text.Json.Serialization.JsonNumberHandling)" + flags.ToString(CultureInfo.InvariantCulture)
+                : string.Join(" | ", parts);
+        }
+
+        /// <summary>A <c>JsonIgnoreCondition</c> value by its name.</summary>
+        private static string IgnoreCondition(int condition) => condition switch
+        {
+            1 => "global::System.Text.Json.Serialization.JsonIgnoreCondition.Always",
+            2 => "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault",
+            3 => "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull",
+            _ => "(global::System.Text.Json.Serialization.JsonIgnoreCondition)" + condition.ToString(CultureInfo.InvariantCulture),
+        };
 
         /// <summary>A type's shape: the test that finds a possibly missing member, and the members to look for in the JSON.</summary>
         private static void WriteShape(SourceWriter writer, ShapeModel shape)
