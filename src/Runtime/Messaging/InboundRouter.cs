@@ -99,40 +99,82 @@ public sealed class InboundRouter
     /// <param name="client">Passed to the handler; its waiting requests are looked up.</param>
     /// <param name="message">The message's UTF-8 bytes.</param>
     /// <param name="cancellationToken">Passed to the handler.</param>
-    internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        RouteCore(client, message, readInPlace: true, cancellationToken);
+
+    /// <summary>
+    /// Routes a message after <see cref="InboundContract.ReadAndDeliver"/> could not read its payload in place: a second,
+    /// full pass whose outcome says what was wrong. Paid only by messages that fail.
+    /// </summary>
+    internal InboundOutcome RouteAgain(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        RouteCore(client, message, readInPlace: false, cancellationToken);
+
+    private InboundOutcome RouteCore(MessageClient client, ReadOnlyMemory<byte> message, bool readInPlace, CancellationToken cancellationToken)
     {
         var json = message.Span;
         var slots = _layout.SlotCount <= StackSlotLimit ? stackalloc FieldSlot[_layout.SlotCount] : new FieldSlot[_layout.SlotCount];
+        Span<int> stack = stackalloc int[_layout.StackSize];
         var requests = client.Requests;
         var awaitingResponses = _layout.RequestIdSlot >= 0 && requests.Count > 0;
-        FirstLevel? early = null;
+
+        // A message that may answer a request is read whole first; any other has its contract found as the pass goes,
+        // so that its payload, once reached, is deserialized in place instead of being skipped and read again.
+        readInPlace &= !awaitingResponses;
+        FirstLevel? level = null;
+        InboundContract? known = null;
         var stoppedEarly = false;
         try
         {
-            var scanner = new EnvelopeScanner(json, _protocol.ReaderOptions, _layout.Root, slots);
+            var scanner = new EnvelopeScanner(json, _protocol.ReaderOptions, _layout, slots, stack);
             var token = scanner.Start();
             if (token != JsonTokenType.StartObject)
             {
                 return InboundOutcome.Failed(MessageErrors.NotAnObject(token, Envelope, json));
             }
 
-            // Flat and one level: deserializing reads the whole message anyway, so the pass may stop at a matching discriminator.
-            if (_layout.IsShallow && !awaitingResponses && scanner.ReadRoot(EnvelopeLayout.DiscriminatorSlot))
+            while (true)
             {
-                if (_first.Find(json, slots[EnvelopeLayout.DiscriminatorSlot], out early) == LookupStatus.Found
-                    && early is { Contract: not null }
-                    && !MayRepeatDiscriminator(json[(int)scanner.Consumed..]))
+                var found = scanner.Next(out var slot);
+                if (found == ScanEvent.End)
                 {
-                    stoppedEarly = true;
+                    break;
                 }
-                else
+
+                if (found == ScanEvent.Payload)
                 {
-                    scanner.ReadRoot(-1);
+                    if (readInPlace && known is not null && known.PayloadSlot == slot && !slots[slot].IsPresent && scanner.Reader.TokenType != JsonTokenType.Null)
+                    {
+                        return known.ReadAndDeliver(client, message, ref scanner, this, cancellationToken);
+                    }
+
+                    scanner.SkipValue();
+                    continue;
                 }
-            }
-            else if (!_layout.IsShallow || awaitingResponses)
-            {
-                scanner.ReadRoot(-1);
+
+                if (!readInPlace && !_layout.IsShallow)
+                {
+                    continue; // everything is resolved once the pass is over
+                }
+
+                if (slot == EnvelopeLayout.DiscriminatorSlot && !slots[slot].Repeated)
+                {
+                    known = _first.Find(json, slots[slot], out level) == LookupStatus.Found ? level?.Contract : null;
+                    if (level?.Route is { } route && slots[route.BySlot] is { IsPresent: true, Repeated: false } second)
+                    {
+                        level.Seconds!.Find(json, second, out known);
+                    }
+
+                    // Flat and one level: deserializing reads the whole message anyway, so the pass may stop here.
+                    if (_layout.IsShallow && !awaitingResponses && known is not null && level!.Route is null && !MayRepeatDiscriminator(json[(int)scanner.Consumed..]))
+                    {
+                        stoppedEarly = true;
+                        break;
+                    }
+                }
+                else if (level?.Route is { } route && slot == route.BySlot && !slots[slot].Repeated)
+                {
+                    level.Seconds!.Find(json, slots[slot], out known);
+                }
             }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
@@ -170,7 +212,6 @@ public sealed class InboundRouter
                 : InboundOutcome.Failed(MessageErrors.MissingDiscriminator(Envelope, json));
         }
 
-        var level = early;
         if (!stoppedEarly)
         {
             switch (_first.Find(json, first, out level))
@@ -190,12 +231,12 @@ public sealed class InboundRouter
         }
 
         var contract = level.Contract;
-        if (level.Route is { } route)
+        if (level.Route is { } routed)
         {
-            var second = slots[route.BySlot];
+            var second = slots[routed.BySlot];
             if (second.Repeated)
             {
-                return InboundOutcome.Failed(MessageErrors.RepeatedMember(route.Route.By, routing: true, json));
+                return InboundOutcome.Failed(MessageErrors.RepeatedMember(routed.Route.By, routing: true, json));
             }
 
             contract = null;
@@ -226,6 +267,32 @@ public sealed class InboundRouter
         return payload.HasValue
             ? contract.Deliver(client, message, SlotValue.Raw(json, payload), present: true, cancellationToken)
             : contract.Deliver(client, message, default, present: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a payload was read in place and the pass finished: the member that names or holds the message twice, as an
+    /// error, or <see langword="null"/> when the message is unambiguous.
+    /// </summary>
+    internal InboundOutcome? FindRepeat(ReadOnlySpan<byte> json, ReadOnlySpan<FieldSlot> slots, InboundContract contract)
+    {
+        if (slots[EnvelopeLayout.DiscriminatorSlot].Repeated)
+        {
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(Envelope.DiscriminatorProperty, routing: true, json));
+        }
+
+        if (_layout.PayloadSlot >= 0 && slots[_layout.PayloadSlot].Repeated)
+        {
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(Envelope.PayloadProperty!, routing: false, json));
+        }
+
+        if (_layout.RouteOf(contract.Discriminator) is { } route && slots[route.BySlot].Repeated)
+        {
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(route.Route.By, routing: true, json));
+        }
+
+        return slots[contract.PayloadSlot].Repeated
+            ? InboundOutcome.Failed(MessageErrors.RepeatedMember(_layout.PathOf(contract.PayloadSlot), routing: false, json))
+            : null;
     }
 
     /// <summary>Completes the waiting request <paramref name="id"/> when the message can be its response.</summary>
@@ -290,11 +357,12 @@ public sealed class InboundRouter
     private InboundOutcome ClassifyFailure(InboundOutcome failed, ReadOnlySpan<byte> json)
     {
         Span<FieldSlot> slots = stackalloc FieldSlot[_layout.SlotCount];
+        Span<int> stack = stackalloc int[_layout.StackSize];
         try
         {
-            var scanner = new EnvelopeScanner(json, _protocol.ReaderOptions, _layout.Root, slots);
+            var scanner = new EnvelopeScanner(json, _protocol.ReaderOptions, _layout, slots, stack);
             scanner.Start();
-            scanner.ReadRoot(-1);
+            scanner.ReadToEnd();
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

@@ -19,6 +19,7 @@ internal sealed class EnvelopeLayout
     private readonly MessageEnvelope _envelope;
     private readonly JavaScriptEncoder? _encoder;
     private readonly List<string> _slotPaths = [];
+    private readonly List<PathNode> _nodes = [];
     private readonly Dictionary<MessageDiscriminator, RouteLayout> _routes = [];
     private readonly string[]? _payload;
     private readonly string[]? _requestId;
@@ -27,13 +28,14 @@ internal sealed class EnvelopeLayout
     {
         _envelope = envelope;
         _encoder = encoder;
-        Root = new PathNode(string.Empty);
+        Root = new PathNode(string.Empty, 0);
+        _nodes.Add(Root);
 
         Slot([envelope.DiscriminatorProperty]);
         if (envelope.PayloadProperty is { } payload)
         {
             _payload = [payload];
-            PayloadSlot = Slot(_payload);
+            PayloadSlot = Slot(_payload, payload: true);
         }
 
         if (envelope.RequestId is { } requestId)
@@ -54,7 +56,8 @@ internal sealed class EnvelopeLayout
             CheckConstant(constant);
         }
 
-        IsShallow = Root.Children.ToArray().All(child => !child.HasChildren) && PayloadSlot < 0;
+        IsShallow = Root.Children.ToArray().All(child => !child.HasChildren) && PayloadSlot < 0 && _routes.Values.All(r => r.PayloadSlot < 0);
+        StackSize = 2 * (_slotPaths.Max(path => path.Split('.').Length) + 1);
     }
 
     /// <summary>The watched names at the root of a message.</summary>
@@ -71,6 +74,12 @@ internal sealed class EnvelopeLayout
 
     /// <summary>Whether every watched member stands at the root, so a scan may stop at the discriminator.</summary>
     public bool IsShallow { get; }
+
+    /// <summary>The length of the scratch a scan keeps its entered objects in.</summary>
+    public int StackSize { get; }
+
+    /// <summary>A node by its <see cref="PathNode.Index"/>.</summary>
+    public PathNode Node(int index) => _nodes[index];
 
     /// <summary>The dotted path a slot records, for messages.</summary>
     public string PathOf(int slot) => _slotPaths[slot];
@@ -149,13 +158,15 @@ internal sealed class EnvelopeLayout
             merged is null ? [] : merged.ChildNames);
     }
 
-    private int Slot(string[] path)
+    private int Slot(string[] path, bool payload = false)
     {
         var node = Root;
         foreach (var name in path)
         {
-            node = node.GetOrAdd(name);
+            node = node.GetOrAdd(name, _nodes);
         }
+
+        node.IsPayload |= payload;
 
         if (node.Slot < 0)
         {
@@ -186,7 +197,7 @@ internal sealed class EnvelopeLayout
         }
 
         var bySlot = Slot(by);
-        var payloadSlot = payload is null ? -1 : Slot(payload);
+        var payloadSlot = payload is null ? -1 : Slot(payload, payload: true);
         _routes.Add(route.Discriminator, new RouteLayout(route, by, bySlot, payload, payloadSlot));
     }
 

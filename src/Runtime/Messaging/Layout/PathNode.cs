@@ -11,11 +11,18 @@ internal sealed class PathNode
 {
     private PathNode[] _children = [];
 
-    public PathNode(string name)
+    public PathNode(string name, int index)
     {
         Name = name;
+        Index = index;
         NameUtf8 = Encoding.UTF8.GetBytes(name);
     }
+
+    /// <summary>The node's position in <see cref="EnvelopeLayout.Node"/>, kept on the scanner's stack.</summary>
+    public int Index { get; }
+
+    /// <summary>Whether some contract's record is this member's value, so a scan pauses there.</summary>
+    public bool IsPayload { get; set; }
 
     public string Name { get; }
 
@@ -28,7 +35,7 @@ internal sealed class PathNode
 
     public bool HasChildren => _children.Length > 0;
 
-    public PathNode GetOrAdd(string name)
+    public PathNode GetOrAdd(string name, List<PathNode> all)
     {
         foreach (var child in _children)
         {
@@ -38,7 +45,8 @@ internal sealed class PathNode
             }
         }
 
-        var added = new PathNode(name);
+        var added = new PathNode(name, all.Count);
+        all.Add(added);
         _children = [.. _children, added];
         return added;
     }

@@ -125,13 +125,13 @@ public sealed class RequestEncodingTests
         var slots = new FieldSlot[layout.SlotCount];
         try
         {
-            var scanner = new EnvelopeScanner(json, protocol.ReaderOptions, layout.Root, slots);
+            var scanner = new EnvelopeScanner(json, protocol.ReaderOptions, layout, slots, new int[layout.StackSize]);
             if (scanner.Start() != System.Text.Json.JsonTokenType.StartObject)
             {
                 return false;
             }
 
-            scanner.ReadRoot(-1);
+            scanner.ReadToEnd();
         }
         catch (System.Text.Json.JsonException)
         {

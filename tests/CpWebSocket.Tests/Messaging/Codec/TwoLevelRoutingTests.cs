@@ -63,6 +63,25 @@ public sealed class TwoLevelRoutingTests
         Assert.Equal(second, message.SecondDiscriminator?.ToString());
     }
 
+    [Theory]
+    [InlineData("""{"op":5,"d":{"eventType":"SayIt","eventData":{"room":"r","from":"f","text":"t"}}} x""", WebSocketErrorKind.InvalidJson, "not valid JSON")]
+    [InlineData("""{"op":5,"d":{"eventType":"SayIt","eventData":{"room":"r","from":"f","text":"t"},"eventType":"Other"}}""", WebSocketErrorKind.MissingDiscriminator, "more than one 'd.eventType'")]
+    [InlineData("""{"op":5,"d":{"eventType":"SayIt","eventData":{"room":"r","from":"f","text":"t"}},"op":5}""", WebSocketErrorKind.MissingDiscriminator, "more than one 'op'")]
+    [InlineData("""{"op":5,"d":{"eventType":"SayIt","eventData":{"room":"r","from":"f","text":"t"},"eventData":{}}}""", WebSocketErrorKind.Deserialization, "more than one 'd.eventData'")]
+    [InlineData("""{"op":5,"d":{"eventType":"SayIt","eventData":{"room":[1],"from":"f","text":"t"}}}""", WebSocketErrorKind.Deserialization, "within its 'd.eventData' property")]
+    public async Task A_payload_read_as_soon_as_its_contract_is_known_is_delivered_only_when_the_whole_message_is_sound(string json, WebSocketErrorKind kind, string reason)
+    {
+        var protocol = Obs();
+        using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound(new MessageKey(5, "SayIt"), CodecClient.Record<Said>())));
+
+        await client.ReceiveText(json);
+
+        Assert.Empty(client.Received);
+        var error = Assert.Single(client.Errors);
+        Assert.Equal(kind, error.Kind);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_routed_value_without_any_contract_still_reports_its_second_value()
     {
