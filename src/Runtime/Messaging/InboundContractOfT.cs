@@ -1,4 +1,3 @@
-using CpWebSocket.Messaging.Layout;
 using CpWebSocket.Messaging.Payloads;
 using CpWebSocket.Messaging.Shapes;
 
@@ -38,32 +37,6 @@ internal sealed class InboundContract<T> : InboundContract
         }
 
         return Complete(client, message, value, source, present, cancellationToken);
-    }
-
-    internal override InboundOutcome ReadAndDeliver(MessageClient client, ReadOnlyMemory<byte> message, ref EnvelopeScanner scanner, InboundRouter router, CancellationToken cancellationToken)
-    {
-        var start = checked((int)scanner.Reader.TokenStartIndex);
-        T? value;
-        try
-        {
-            value = _reader.Read(ref scanner.Reader);
-            scanner.CompleteValue();
-            scanner.ReadToEnd();
-        }
-        catch (Exception)
-        {
-            // The full pass says whether the message is broken JSON or does not fit this contract, as it always did.
-            return router.RouteAgain(client, message, cancellationToken);
-        }
-
-        var json = message.Span;
-        if (router.FindRepeat(json, scanner.Slots, this) is { } repeated)
-        {
-            return repeated;
-        }
-
-        var slot = scanner.Slots[PayloadSlot];
-        return Complete(client, message, value, json.Slice(start, slot.Length), present: true, cancellationToken);
     }
 
     /// <summary>Checks a deserialized record (not null, every required member) and starts its handler.</summary>

@@ -18,9 +18,6 @@ internal abstract class PayloadReader<T>
 
     /// <summary>Reads the record; throws what the serializer or the record's constructor throws.</summary>
     public abstract T? Read(ReadOnlySpan<byte> payload);
-
-    /// <summary>Reads the record from the value the reader stands at, leaving the reader at its last token.</summary>
-    public abstract T? Read(ref Utf8JsonReader reader);
 }
 
 /// <summary>Reads the payload as the record itself.</summary>
@@ -33,8 +30,6 @@ internal sealed class ObjectPayloadReader<T>(JsonTypeInfo<T> typeInfo) : Payload
     public override JsonTypeInfo TypeInfo => typeInfo;
 
     public override T? Read(ReadOnlySpan<byte> payload) => JsonSerializer.Deserialize(payload, typeInfo);
-
-    public override T? Read(ref Utf8JsonReader reader) => JsonSerializer.Deserialize(ref reader, typeInfo);
 }
 
 /// <summary>Reads the payload as the value of the record's <c>[PayloadValue]</c> member and builds the record around it.</summary>
@@ -47,6 +42,4 @@ internal sealed class ValuePayloadReader<T, TValue>(JsonTypeInfo<TValue> typeInf
     public override JsonTypeInfo TypeInfo => typeInfo;
 
     public override T? Read(ReadOnlySpan<byte> payload) => create(JsonSerializer.Deserialize(payload, typeInfo)!);
-
-    public override T? Read(ref Utf8JsonReader reader) => create(JsonSerializer.Deserialize(ref reader, typeInfo)!);
 }
