@@ -50,7 +50,8 @@ internal sealed class DiscriminatorLookup<TValue>
             case JsonTokenType.String when _strings is null:
                 return LookupStatus.WrongKind;
             case JsonTokenType.String:
-                value = SlotValue.WithString(json, slot, this, FindString);
+                var inner = json.Slice(slot.Start + 1, slot.Length - 2);
+                value = inner.IndexOf((byte)'\\') < 0 ? Find(inner) : SlotValue.WithString(json, slot, this, FindString);
                 return LookupStatus.Found;
             case JsonTokenType.Number:
                 if (!SlotValue.TryGetInt64(json, slot, out var number))

@@ -1,3 +1,5 @@
+using CpWebSocket.Messaging.Layout;
+
 namespace CpWebSocket.Messaging;
 
 /// <summary>
@@ -60,4 +62,16 @@ public abstract class InboundContract
     /// <param name="cancellationToken">Passed to the handler.</param>
     /// <returns>The handler's task (faulted when it threw), or the deserialization error.</returns>
     internal abstract InboundOutcome Deliver(MessageClient client, ReadOnlyMemory<byte> message, ReadOnlySpan<byte> payload, bool present, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deserializes the payload the scanner stands at, in place, finishes the pass over the message, and starts the
+    /// handler: one read of the payload instead of a skip and a second read. Whatever fails there hands the message to
+    /// <see cref="InboundRouter.RouteAgain"/>, whose full pass reports it as usual.
+    /// </summary>
+    /// <param name="client">The client the message arrived on.</param>
+    /// <param name="message">The whole message.</param>
+    /// <param name="scanner">The pass, paused at this contract's payload.</param>
+    /// <param name="router">The router, for the checks of the rest of the message.</param>
+    /// <param name="cancellationToken">Passed to the handler.</param>
+    internal abstract InboundOutcome ReadAndDeliver(MessageClient client, ReadOnlyMemory<byte> message, ref EnvelopeScanner scanner, InboundRouter router, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CpWebSocket.Messaging.Layout;
 using CpWebSocket.Messaging.Payloads;
 using CpWebSocket.Messaging.Shapes;
 
@@ -37,6 +38,30 @@ internal sealed class InboundContract<T> : InboundContract
         }
 
         return Complete(client, message, value, source, present, cancellationToken);
+    }
+
+    internal override InboundOutcome ReadAndDeliver(MessageClient client, ReadOnlyMemory<byte> message, ref EnvelopeScanner scanner, InboundRouter router, CancellationToken cancellationToken)
+    {
+        T? value;
+        try
+        {
+            value = _reader.Read(ref scanner.Reader);
+            scanner.CompleteValue();
+            scanner.ReadToEnd();
+        }
+        catch (Exception)
+        {
+            // The full pass says whether the message is broken JSON or does not fit this contract, with the usual words.
+            return router.RouteAgain(client, message, cancellationToken);
+        }
+
+        var json = message.Span;
+        if (router.FindRepeat(json, scanner.Slots, this) is { } repeated)
+        {
+            return repeated;
+        }
+
+        return Complete(client, message, value, SlotValue.Raw(json, scanner.Slots[PayloadSlot]), present: true, cancellationToken);
     }
 
     /// <summary>Checks a deserialized record (not null, every required member) and starts its handler.</summary>

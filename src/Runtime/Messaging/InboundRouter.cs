@@ -99,7 +99,17 @@ public sealed class InboundRouter
     /// <param name="client">Passed to the handler; its waiting requests are looked up.</param>
     /// <param name="message">The message's UTF-8 bytes.</param>
     /// <param name="cancellationToken">Passed to the handler.</param>
-    internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        RouteCore(client, message, readInPlace: true, cancellationToken);
+
+    /// <summary>
+    /// Routes a message again after <see cref="InboundContract.ReadAndDeliver"/> could not read its payload in place: a
+    /// full pass, whose outcome says what was wrong as it always does. Paid only by messages that fail.
+    /// </summary>
+    internal InboundOutcome RouteAgain(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        RouteCore(client, message, readInPlace: false, cancellationToken);
+
+    private InboundOutcome RouteCore(MessageClient client, ReadOnlyMemory<byte> message, bool readInPlace, CancellationToken cancellationToken)
     {
         var json = message.Span;
         var slots = _layout.SlotCount <= StackSlotLimit ? stackalloc FieldSlot[_layout.SlotCount] : new FieldSlot[_layout.SlotCount];
@@ -108,12 +118,11 @@ public sealed class InboundRouter
         var awaitingResponses = _layout.RequestIdSlot >= 0 && requests.Count > 0;
 
         // A message that may answer a request is read whole first; any other has its contract found as the pass goes, so
-        // that its payload, once reached, is gone past unread: the deserializer reads (and checks) it once, afterwards.
-        var goPastPayloads = !awaitingResponses && _protocol.ReaderOptions.CommentHandling == JsonCommentHandling.Disallow;
+        // that its payload, once reached, is deserialized in place instead of being skipped and read again.
+        readInPlace &= !awaitingResponses;
         FirstLevel? level = null;
         InboundContract? known = null;
         var stoppedEarly = false;
-        var payloadUnread = false;
         try
         {
             var scanner = new EnvelopeScanner(json, _protocol.ReaderOptions, _layout, slots, stack);
@@ -133,17 +142,16 @@ public sealed class InboundRouter
 
                 if (found == ScanEvent.Payload)
                 {
-                    if (goPastPayloads && known is not null && known.PayloadSlot == slot && !slots[slot].IsPresent && scanner.SkipValueUnread())
+                    if (readInPlace && known is not null && known.PayloadSlot == slot && !slots[slot].IsPresent && scanner.Reader.TokenType != JsonTokenType.Null)
                     {
-                        payloadUnread = true;
-                        continue;
+                        return known.ReadAndDeliver(client, message, ref scanner, this, cancellationToken);
                     }
 
                     scanner.SkipValue();
                     continue;
                 }
 
-                if (!goPastPayloads && !_layout.IsShallow)
+                if (!readInPlace && !_layout.IsShallow)
                 {
                     continue; // everything is resolved once the pass is over
                 }
@@ -256,14 +264,35 @@ public sealed class InboundRouter
             return InboundOutcome.Failed(MessageErrors.RepeatedMember(_layout.PathOf(contract.PayloadSlot), routing: false, json));
         }
 
-        if (!payload.HasValue)
+        return payload.HasValue
+            ? contract.Deliver(client, message, SlotValue.Raw(json, payload), present: true, cancellationToken)
+            : contract.Deliver(client, message, default, present: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a payload was read in place and the pass finished: the member that names or holds the message twice, as an
+    /// error, or <see langword="null"/> when the message is unambiguous.
+    /// </summary>
+    internal InboundOutcome? FindRepeat(ReadOnlySpan<byte> json, ReadOnlySpan<FieldSlot> slots, InboundContract contract)
+    {
+        if (slots[EnvelopeLayout.DiscriminatorSlot].Repeated)
         {
-            return contract.Deliver(client, message, default, present: false, cancellationToken);
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(Envelope.DiscriminatorProperty, routing: true, json));
         }
 
-        // A payload gone past unread was not checked as JSON: if its deserialization failed, it may be broken JSON.
-        var delivered = contract.Deliver(client, message, SlotValue.Raw(json, payload), present: true, cancellationToken);
-        return delivered.Kind == InboundOutcomeKind.Failed && payloadUnread ? ClassifyFailure(delivered, json) : delivered;
+        if (_layout.PayloadSlot >= 0 && slots[_layout.PayloadSlot].Repeated)
+        {
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(Envelope.PayloadProperty!, routing: false, json));
+        }
+
+        if (_layout.RouteOf(contract.Discriminator) is { } route && slots[route.BySlot].Repeated)
+        {
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(route.Route.By, routing: true, json));
+        }
+
+        return slots[contract.PayloadSlot].Repeated
+            ? InboundOutcome.Failed(MessageErrors.RepeatedMember(_layout.PathOf(contract.PayloadSlot), routing: false, json))
+            : null;
     }
 
     /// <summary>Completes the waiting request <paramref name="id"/> when the message can be its response.</summary>

@@ -46,7 +46,7 @@ public sealed class MessageProtocol
             MaxDepth = options.MaxDepth,
         };
         EncodeBuffers = new EncodeBufferPool(WriterOptions);
-        Layout = new EnvelopeLayout(envelope, options.Encoder, ReaderOptions);
+        Layout = new EnvelopeLayout(envelope, options.Encoder);
     }
 
     /// <summary>The envelope messages are laid out in.</summary>

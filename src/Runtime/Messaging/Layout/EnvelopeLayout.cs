@@ -24,9 +24,7 @@ internal sealed class EnvelopeLayout
     private readonly string[]? _payload;
     private readonly string[]? _requestId;
 
-    private readonly JsonReaderState[] _statesAfterValue;
-
-    public EnvelopeLayout(MessageEnvelope envelope, JavaScriptEncoder? encoder, JsonReaderOptions readerOptions)
+    public EnvelopeLayout(MessageEnvelope envelope, JavaScriptEncoder? encoder)
     {
         _envelope = envelope;
         _encoder = encoder;
@@ -60,7 +58,6 @@ internal sealed class EnvelopeLayout
 
         IsShallow = Root.Children.ToArray().All(child => !child.HasChildren) && PayloadSlot < 0 && _routes.Values.All(r => r.PayloadSlot < 0);
         StackSize = 2 * (_slotPaths.Max(path => path.Split('.').Length) + 1);
-        _statesAfterValue = [.. Enumerable.Range(0, (StackSize / 2) + 1).Select(open => StateAfterValue(open, readerOptions))];
     }
 
     /// <summary>The watched names at the root of a message.</summary>
@@ -80,12 +77,6 @@ internal sealed class EnvelopeLayout
 
     /// <summary>The length of the scratch a scan keeps its entered objects in.</summary>
     public int StackSize { get; }
-
-    /// <summary>
-    /// What a reader knows after reading a member's value inside <paramref name="open"/> objects: the state a scan
-    /// resumes with after a payload it went past unread.
-    /// </summary>
-    public JsonReaderState StateAfterValue(int open) => _statesAfterValue[open];
 
     /// <summary>A node by its <see cref="PathNode.Index"/>.</summary>
     public PathNode Node(int index) => _nodes[index];
@@ -232,23 +223,6 @@ internal sealed class EnvelopeLayout
                 throw new ArgumentException($"The constant member '{constant.Property}' stands where the envelope writes '{JsonPath.Join(other)}'; give it a place of its own.", nameof(constant));
             }
         }
-    }
-
-    /// <summary>Reads <c>{"a":{"a":""</c> (<paramref name="open"/> objects deep) and keeps the reader's state after the string.</summary>
-    private static JsonReaderState StateAfterValue(int open, JsonReaderOptions options)
-    {
-        if (open == 0)
-        {
-            return new JsonReaderState(options);
-        }
-
-        var json = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", open)) + "\"\"");
-        var reader = new Utf8JsonReader(json, isFinalBlock: false, new JsonReaderState(options));
-        while (reader.Read() && !(reader.TokenType == JsonTokenType.String && reader.CurrentDepth == open))
-        {
-        }
-
-        return reader.CurrentState;
     }
 
     private byte[] EncodeValue(object value) => value switch

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace CpWebSocket.Messaging.Layout;
@@ -12,14 +13,10 @@ namespace CpWebSocket.Messaging.Layout;
 /// </summary>
 internal ref struct EnvelopeScanner
 {
-    private readonly ReadOnlySpan<byte> _json;
     private readonly Span<FieldSlot> _slots;
     private readonly Span<int> _stack;
     private readonly EnvelopeLayout _layout;
     private Utf8JsonReader _reader;
-
-    // Where the reader's bytes start in the message: a payload gone past unread resumes the reader after it.
-    private int _base;
     private PathNode _current;
     private int _depth;
     private PathNode? _paused;
@@ -33,7 +30,6 @@ internal ref struct EnvelopeScanner
     public EnvelopeScanner(ReadOnlySpan<byte> json, JsonReaderOptions options, EnvelopeLayout layout, Span<FieldSlot> slots, Span<int> stack)
     {
         _reader = new Utf8JsonReader(json, options);
-        _json = json;
         _layout = layout;
         _current = layout.Root;
         _slots = slots;
@@ -42,10 +38,17 @@ internal ref struct EnvelopeScanner
     }
 
     /// <summary>How many bytes the reader has read.</summary>
-    public readonly long Consumed => _base + _reader.BytesConsumed;
+    public readonly long Consumed => _reader.BytesConsumed;
 
-    /// <summary>The first token of the payload, after <see cref="ScanEvent.Payload"/>.</summary>
-    public readonly JsonTokenType Token => _reader.TokenType;
+    /// <summary>
+    /// The reader, standing at the first token of the payload after <see cref="ScanEvent.Payload"/>: read the value with
+    /// it, then call <see cref="CompleteValue"/>.
+    /// </summary>
+    [UnscopedRef]
+    public ref Utf8JsonReader Reader => ref _reader;
+
+    /// <summary>Where the payload the pass paused at starts.</summary>
+    public readonly int PayloadStart => _pausedStart;
 
     /// <summary>Reads the first token; the rest is read only when it is an object.</summary>
     public JsonTokenType Start()
@@ -56,8 +59,9 @@ internal ref struct EnvelopeScanner
 
     /// <summary>
     /// Reads on to the next event: a slot recorded (<see cref="ScanEvent.Slot"/>, its index in <paramref name="slot"/>),
-    /// the start of a payload (<see cref="ScanEvent.Payload"/>; call <see cref="SkipValueUnread"/> or <see cref="SkipValue"/>
-    /// before the next call), or the end of the message (<see cref="ScanEvent.End"/>, after which only whitespace was found).
+    /// the start of a payload (<see cref="ScanEvent.Payload"/>; call <see cref="SkipValue"/>, or read it with
+    /// <see cref="Reader"/> and call <see cref="CompleteValue"/>, before the next call), or the end of the message
+    /// (<see cref="ScanEvent.End"/>, after which only whitespace was found).
     /// </summary>
     public ScanEvent Next(out int slot)
     {
@@ -99,7 +103,7 @@ internal ref struct EnvelopeScanner
             if (child.IsPayload)
             {
                 _paused = child;
-                _pausedStart = _base + checked((int)_reader.TokenStartIndex);
+                _pausedStart = checked((int)_reader.TokenStartIndex);
                 slot = child.Slot;
                 return ScanEvent.Payload;
             }
@@ -142,33 +146,18 @@ internal ref struct EnvelopeScanner
         _ = Enter(node); // entered, or skipped and recorded
     }
 
-    /// <summary>
-    /// Goes past a payload without reading it, for a caller that will deserialize it (which checks it): its end is found
-    /// from its brackets and strings, it is recorded, and the reader resumes after it. False, with nothing done, when
-    /// that cannot be trusted (the bytes end first, or it nests deeper than the reader allows): then call
-    /// <see cref="SkipValue"/>, which reads it and reports what is wrong.
-    /// </summary>
-    public bool SkipValueUnread()
+    /// <summary>Records the payload the caller read with <see cref="Reader"/>, which now stands at its last token.</summary>
+    public void CompleteValue()
     {
         var node = _paused!;
-        var length = RawJsonValue.Length(_json[_pausedStart..], out var depth);
-        var open = _reader.CurrentDepth;
-        if (length < 0 || open + depth >= _reader.CurrentState.Options.MaxDepth)
-        {
-            return false;
-        }
-
         _paused = null;
-        RecordRange(node.Slot, _pausedStart, length, _reader.TokenType);
-        _base = _pausedStart + length;
-        _reader = new Utf8JsonReader(_json[_base..], isFinalBlock: true, _layout.StateAfterValue(open));
-        return true;
+        RecordRange(node.Slot, _pausedStart, checked((int)_reader.BytesConsumed) - _pausedStart, JsonTokenType.StartObject);
     }
 
     /// <summary>Enters an object on a watched path (true), or skips the value and records it (false).</summary>
     private bool Enter(PathNode node)
     {
-        var start = _base + checked((int)_reader.TokenStartIndex);
+        var start = checked((int)_reader.TokenStartIndex);
         if (node.HasChildren && _reader.TokenType == JsonTokenType.StartObject)
         {
             _stack[2 * _depth] = _current.Index;
@@ -182,13 +171,13 @@ internal ref struct EnvelopeScanner
         _reader.Skip();
         if (node.Slot >= 0)
         {
-            RecordRange(node.Slot, start, _base + checked((int)_reader.BytesConsumed) - start, token);
+            RecordRange(node.Slot, start, checked((int)_reader.BytesConsumed) - start, token);
         }
 
         return false;
     }
 
-    private void Record(int slot, int start, JsonTokenType token) => RecordRange(slot, start, _base + checked((int)_reader.BytesConsumed) - start, token);
+    private void Record(int slot, int start, JsonTokenType token) => RecordRange(slot, start, checked((int)_reader.BytesConsumed) - start, token);
 
     private void RecordRange(int index, int start, int length, JsonTokenType token)
     {

@@ -54,6 +54,21 @@ internal sealed class PathNode
     /// <summary>The child named by the property name the reader stands on, or <see langword="null"/>.</summary>
     public PathNode? Find(ref Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            // The usual case: compare the bytes as they stand, the length first.
+            var name = reader.ValueSpan;
+            foreach (var child in _children)
+            {
+                if (name.Length == child.NameUtf8.Length && name.SequenceEqual(child.NameUtf8))
+                {
+                    return child;
+                }
+            }
+
+            return null;
+        }
+
         foreach (var child in _children)
         {
             if (reader.ValueTextEquals(child.NameUtf8))

@@ -6,7 +6,4 @@ namespace CpWebSocket.Tests.Reliability.Properties;
 /// <summary>Generated metadata for <see cref="Specimen"/>, with the web defaults.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Specimen))]
-[JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(string?[]))]
-[JsonSerializable(typeof(decimal))]
 internal sealed partial class PropertyJsonContext : JsonSerializerContext;
