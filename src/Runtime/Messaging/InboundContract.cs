@@ -30,6 +30,7 @@ public abstract class InboundContract
         Protocol = protocol;
         Key = key;
         MessageType = messageType;
+        Route = route;
         PayloadSlot = route is not null ? route.PayloadSlot : protocol.Layout.PayloadSlot;
     }
 
@@ -44,6 +45,9 @@ public abstract class InboundContract
 
     /// <summary>The protocol the contract belongs to.</summary>
     internal MessageProtocol Protocol { get; }
+
+    /// <summary>The route of its first-level value, or <see langword="null"/> for a one-level contract.</summary>
+    internal RouteLayout? Route { get; }
 
     /// <summary>The slot of the layout its payload is read from, or -1 for the whole message.</summary>
     internal int PayloadSlot { get; }

@@ -19,6 +19,7 @@ public sealed class InboundRouter
 
     private readonly MessageProtocol _protocol;
     private readonly EnvelopeLayout _layout;
+    private readonly JsonReaderOptions _readerOptions;
     private readonly byte[] _quotedDiscriminatorProperty;
     private readonly DiscriminatorLookup<FirstLevel> _first;
 
@@ -26,6 +27,7 @@ public sealed class InboundRouter
     {
         _protocol = protocol;
         _layout = protocol.Layout;
+        _readerOptions = protocol.ReaderOptions;
         _quotedDiscriminatorProperty = [(byte)'"', .. protocol.DiscriminatorPropertyUtf8, (byte)'"'];
         Contracts = new ReadOnlyCollection<InboundContract>(contracts);
 
@@ -125,7 +127,7 @@ public sealed class InboundRouter
         var stoppedEarly = false;
         try
         {
-            var scanner = new EnvelopeScanner(json, _protocol.ReaderOptions, _layout, slots, stack);
+            var scanner = new EnvelopeScanner(json, _readerOptions, _layout, slots, stack);
             var token = scanner.Start();
             if (token != JsonTokenType.StartObject)
             {
@@ -285,7 +287,7 @@ public sealed class InboundRouter
             return InboundOutcome.Failed(MessageErrors.RepeatedMember(Envelope.PayloadProperty!, routing: false, json));
         }
 
-        if (_layout.RouteOf(contract.Discriminator) is { } route && slots[route.BySlot].Repeated)
+        if (contract.Route is { } route && slots[route.BySlot].Repeated)
         {
             return InboundOutcome.Failed(MessageErrors.RepeatedMember(route.Route.By, routing: true, json));
         }
