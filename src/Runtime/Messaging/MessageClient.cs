@@ -120,8 +120,10 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// A well-formed JSON message arrived whose discriminator matches none of the client's received contracts.
-    /// Its bytes are valid only during the handler.
+    /// A well-formed JSON message arrived that none of the client's received contracts matches: its discriminator names
+    /// none, or its first level is routed and its second level names none (<see cref="UnhandledMessage.SecondDiscriminator"/>),
+    /// or it has no discriminator but carries a request id no request waits for, as a response that came too late
+    /// (<see cref="UnhandledMessage.RequestId"/>). Its bytes are valid only during the handler.
     /// </summary>
     public event Action<UnhandledMessage>? Unhandled;
 
