@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace CpWebSocket.Messaging;
 
 /// <summary>
@@ -62,11 +64,33 @@ internal sealed class Utf8KeyTable<TValue>
         }
     }
 
+    /// <summary>
+    /// A hash of the length and of up to 24 bytes (the first, middle and last 8, or all of a shorter key): a few loads
+    /// and multiplications, where a hash of every byte would cost more than the rest of the lookup. Keys that differ only
+    /// elsewhere share a slot's probe chain, which the full comparison resolves; the keys are the client's own contracts.
+    /// </summary>
     private static int Hash(ReadOnlySpan<byte> utf8)
     {
-        var hash = default(HashCode);
-        hash.AddBytes(utf8);
-        return hash.ToHashCode();
+        const ulong Multiplier = 0x9E3779B97F4A7C15;
+        var length = utf8.Length;
+        ulong hash = (ulong)length * Multiplier;
+        if (length >= 8)
+        {
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(utf8)) * Multiplier;
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(utf8[((length / 2) - 4)..])) * Multiplier;
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(utf8[(length - 8)..])) * Multiplier;
+        }
+        else if (length >= 4)
+        {
+            var pair = BinaryPrimitives.ReadUInt32LittleEndian(utf8) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(utf8[(length - 4)..]) << 32);
+            hash = (hash ^ pair) * Multiplier;
+        }
+        else if (length > 0)
+        {
+            hash = (hash ^ (utf8[0] | ((ulong)utf8[length / 2] << 8) | ((ulong)utf8[length - 1] << 16))) * Multiplier;
+        }
+
+        return (int)(hash ^ (hash >> 29)) & int.MaxValue;
     }
 
     private readonly record struct Entry(byte[]? Key, int Hash, TValue? Value);
