@@ -13,11 +13,16 @@ namespace CpWebSocket.Messaging;
 internal sealed class DiscriminatorLookup<TValue>
     where TValue : class
 {
+    private const int SmallLimit = 100;
+
     private static readonly FindInUtf8<DiscriminatorLookup<TValue>, TValue> FindString = static (lookup, utf8) => lookup.Find(utf8);
 
     private readonly Utf8KeyTable<TValue>? _strings;
     private readonly (byte[] Prefix, TValue Value)[] _patterns = [];
     private readonly Dictionary<long, TValue>? _integers;
+
+    // The integers 0 to 99 (OBS's and Discord's opcodes), indexed by their value: most integer levels need no hashing.
+    private readonly TValue?[]? _small;
 
     /// <param name="items">The values; those marked as patterns are string prefixes (ending in <c>*</c>).</param>
     /// <param name="isString">The kind of the level: <see langword="null"/> when it has no values, so that either kind is well-formed.</param>
@@ -35,6 +40,14 @@ internal sealed class DiscriminatorLookup<TValue>
         if (isString != true)
         {
             _integers = items.ToDictionary(i => i.Value.IntegerValue, i => i.Item);
+            _small = new TValue?[SmallLimit];
+            foreach (var (key, item) in _integers)
+            {
+                if (key is >= 0 and < SmallLimit)
+                {
+                    _small[key] = item;
+                }
+            }
         }
     }
 
@@ -53,6 +66,9 @@ internal sealed class DiscriminatorLookup<TValue>
                 var inner = json.Slice(slot.Start + 1, slot.Length - 2);
                 value = inner.IndexOf((byte)'\\') < 0 ? Find(inner) : SlotValue.WithString(json, slot, this, FindString);
                 return LookupStatus.Found;
+            case JsonTokenType.Number when _small is not null && slot.Length <= 2 && IsSmall(json.Slice(slot.Start, slot.Length), out var small):
+                value = _small[small];
+                return LookupStatus.Found;
             case JsonTokenType.Number:
                 if (!SlotValue.TryGetInt64(json, slot, out var number))
                 {
@@ -69,6 +85,25 @@ internal sealed class DiscriminatorLookup<TValue>
             default:
                 return LookupStatus.WrongType;
         }
+    }
+
+    /// <summary>A number of one or two digits (JSON allows no leading zero, so that is 0 to 99).</summary>
+    private static bool IsSmall(ReadOnlySpan<byte> number, out int value)
+    {
+        value = number[0] - '0';
+        if ((uint)value > 9)
+        {
+            return false; // '-'
+        }
+
+        if (number.Length == 1)
+        {
+            return true;
+        }
+
+        var units = number[1] - '0';
+        value = (value * 10) + units;
+        return (uint)units <= 9;
     }
 
     private TValue? Find(ReadOnlySpan<byte> utf8)

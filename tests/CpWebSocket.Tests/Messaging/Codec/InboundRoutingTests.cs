@@ -137,6 +137,31 @@ public sealed class InboundRoutingTests
     }
 
     [Fact]
+    public async Task Integers_of_one_two_and_more_digits_route_alike()
+    {
+        // 0 to 99 are looked up by index, the rest by hash: the two must agree, and neither may take a negative,
+        // a fraction or an exponent for an opcode.
+        var protocol = CodecProtocols.Flat();
+        using var client = new CodecClient(protocol.CreateRouter(
+            protocol.Inbound(0, CodecClient.Record<Ping>()),
+            protocol.Inbound(99, CodecClient.Record<Said>()),
+            protocol.Inbound(100, CodecClient.Record<Quote>())));
+
+        await client.ReceiveText("""{"type":0}""");
+        await client.ReceiveText("""{"type":99,"room":"r","from":"f","text":"t"}""");
+        await client.ReceiveText("""{"type":100,"seq":1}""");
+        await client.ReceiveText("""{"type":9}""");
+        await client.ReceiveText("""{"type":-1}""");
+        await client.ReceiveText("""{"type":10}""");
+        await client.ReceiveText("""{"type":1.0}""");
+        await client.ReceiveText("""{"type":1e1}""");
+
+        Assert.Equal([new Ping(), new Said("r", "f", "t"), new Quote { Seq = 1 }], client.Received);
+        Assert.Equal([(MessageDiscriminator)9, (MessageDiscriminator)(-1), (MessageDiscriminator)10], client.UnhandledMessages.Select(m => m.Discriminator));
+        Assert.Equal(2, client.Errors.Count); // 1.0 and 1e1 are numbers, not integers
+    }
+
+    [Fact]
     public async Task A_client_without_received_contracts_reports_every_message_as_unhandled()
     {
         using var client = new CodecClient(CodecProtocols.Flat().CreateRouter());
