@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CpWebSocket.Messaging.Layout;
 
@@ -14,9 +15,6 @@ namespace CpWebSocket.Messaging;
 /// </summary>
 public sealed class InboundRouter
 {
-    // Slots beyond this many are kept on the heap; real envelopes watch a handful of members.
-    private const int StackSlotLimit = 32;
-
     private readonly MessageProtocol _protocol;
     private readonly EnvelopeLayout _layout;
     private readonly JsonReaderOptions _readerOptions;
@@ -114,10 +112,13 @@ public sealed class InboundRouter
     private InboundOutcome RouteCore(MessageClient client, ReadOnlyMemory<byte> message, bool readInPlace, CancellationToken cancellationToken)
     {
         var json = message.Span;
-        var slots = _layout.SlotCount <= StackSlotLimit ? stackalloc FieldSlot[_layout.SlotCount] : new FieldSlot[_layout.SlotCount];
-        Span<int> stack = stackalloc int[_layout.StackSize];
-        var requests = client.Requests;
-        var awaitingResponses = _layout.RequestIdSlot >= 0 && requests.Count > 0;
+
+        // Fixed-size room on the stack (see SlotSpace); real envelopes watch a handful of members, a few levels deep.
+        var slotSpace = default(SlotSpace);
+        var depthSpace = default(DepthSpace);
+        var slots = _layout.SlotCount <= SlotSpace.Length ? ((Span<FieldSlot>)slotSpace)[.._layout.SlotCount] : new FieldSlot[_layout.SlotCount];
+        var stack = _layout.StackSize <= DepthSpace.Length ? ((Span<int>)depthSpace)[.._layout.StackSize] : new int[_layout.StackSize];
+        var awaitingResponses = _layout.RequestIdSlot >= 0 && client.Requests.Count > 0;
 
         // A message that may answer a request is read whole first; any other has its contract found as the pass goes, so
         // that its payload, once reached, is deserialized in place instead of being skipped and read again.
@@ -131,7 +132,7 @@ public sealed class InboundRouter
             var token = scanner.Start();
             if (token != JsonTokenType.StartObject)
             {
-                return InboundOutcome.Failed(MessageErrors.NotAnObject(token, Envelope, json));
+                return NotAnObject(token, json);
             }
 
             while (true)
@@ -182,9 +183,23 @@ public sealed class InboundRouter
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: a string that does not decode (an escaped lone surrogate, invalid UTF-8).
-            return InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
+            return InvalidJson(ex, json);
         }
 
+        if (stoppedEarly)
+        {
+            // Found and unambiguous (checked before stopping), one level, flat: the whole message is the record.
+            var outcome = known!.Deliver(client, message, json, present: true, cancellationToken);
+            return outcome.Kind == InboundOutcomeKind.Failed ? ClassifyFailure(outcome, json) : outcome;
+        }
+
+        return Resolve(client, message, slots, awaitingResponses, cancellationToken);
+    }
+
+    /// <summary>After the pass: the request the message answers, or the contract it names, or what is wrong with it.</summary>
+    private InboundOutcome Resolve(MessageClient client, ReadOnlyMemory<byte> message, ReadOnlySpan<FieldSlot> slots, bool awaitingResponses, CancellationToken cancellationToken)
+    {
+        var json = message.Span;
         var first = slots[EnvelopeLayout.DiscriminatorSlot];
         if (first.Repeated)
         {
@@ -200,7 +215,7 @@ public sealed class InboundRouter
         if (_layout.RequestIdSlot >= 0 && slots[_layout.RequestIdSlot] is { IsPresent: true, Repeated: false } idSlot && SlotValue.TryGetId(json, idSlot, out var id))
         {
             requestId = id;
-            if (awaitingResponses && TryAnswer(requests, id, json, slots))
+            if (awaitingResponses && TryAnswer(client.Requests, id, json, slots))
             {
                 return InboundOutcome.Response;
             }
@@ -214,17 +229,14 @@ public sealed class InboundRouter
                 : InboundOutcome.Failed(MessageErrors.MissingDiscriminator(Envelope, json));
         }
 
-        if (!stoppedEarly)
+        switch (_first.Find(json, first, out var level))
         {
-            switch (_first.Find(json, first, out level))
-            {
-                case LookupStatus.WrongType:
-                    return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongType(first.Token, Envelope, json));
-                case LookupStatus.NotAnInteger:
-                    return InboundOutcome.Failed(MessageErrors.DiscriminatorNotAnInteger(Envelope, json));
-                case LookupStatus.WrongKind:
-                    return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongKind(first.Token == JsonTokenType.String, Envelope, json));
-            }
+            case LookupStatus.WrongType:
+                return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongType(first.Token, Envelope, json));
+            case LookupStatus.NotAnInteger:
+                return InboundOutcome.Failed(MessageErrors.DiscriminatorNotAnInteger(Envelope, json));
+            case LookupStatus.WrongKind:
+                return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongKind(first.Token == JsonTokenType.String, Envelope, json));
         }
 
         if (level is null)
@@ -256,8 +268,7 @@ public sealed class InboundRouter
         if (contract!.PayloadSlot < 0)
         {
             // The whole message is the payload: the envelope's members are properties the contract type does not map.
-            var outcome = contract.Deliver(client, message, json, present: true, cancellationToken);
-            return outcome.Kind == InboundOutcomeKind.Failed && stoppedEarly ? ClassifyFailure(outcome, json) : outcome;
+            return contract.Deliver(client, message, json, present: true, cancellationToken);
         }
 
         var payload = slots[contract.PayloadSlot];
@@ -296,6 +307,16 @@ public sealed class InboundRouter
             ? InboundOutcome.Failed(MessageErrors.RepeatedMember(_layout.PathOf(contract.PayloadSlot), routing: false, json))
             : null;
     }
+
+    /// <summary>The first token is not '{' (rare, so kept out of the router's frame).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private InboundOutcome NotAnObject(JsonTokenType token, ReadOnlySpan<byte> json) =>
+        InboundOutcome.Failed(MessageErrors.NotAnObject(token, Envelope, json));
+
+    /// <summary>The message is not JSON (rare, so kept out of the router's frame).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InboundOutcome InvalidJson(Exception ex, ReadOnlySpan<byte> json) =>
+        InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
 
     /// <summary>Completes the waiting request <paramref name="id"/> when the message can be its response.</summary>
     private bool TryAnswer(RequestRegistry requests, long id, ReadOnlySpan<byte> json, ReadOnlySpan<FieldSlot> slots)

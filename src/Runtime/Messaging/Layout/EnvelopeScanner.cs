@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace CpWebSocket.Messaging.Layout;
@@ -63,6 +64,7 @@ internal ref struct EnvelopeScanner
     /// <see cref="Reader"/> and call <see cref="CompleteValue"/>, before the next call), or the end of the message
     /// (<see cref="ScanEvent.End"/>, after which only whitespace was found).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // inlined, the reader's code it pulls in would swell every caller's frame
     public ScanEvent Next(out int slot)
     {
         slot = -1;

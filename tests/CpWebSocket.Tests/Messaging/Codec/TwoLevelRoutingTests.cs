@@ -43,6 +43,27 @@ public sealed class TwoLevelRoutingTests
         Assert.Empty(client.Errors);
     }
 
+    [Fact]
+    public async Task A_layout_deeper_and_wider_than_the_routers_room_on_the_stack_routes_alike()
+    {
+        // 20 routes watch 40 members, one of them nine objects deep: more than the router keeps on the stack (16 slots,
+        // 8 levels), so these passes use arrays, and must route as the others do.
+        var deep = "a.b.c.d.e.f.g.h.kind";
+        var routes = Enumerable.Range(1, 19).Select(i => new MessageRoute(i, $"d.kind{i}", $"d.data{i}")).Append(new MessageRoute(20, deep, "a.b.c.d.e.f.g.h.data"));
+        var protocol = MessageProtocol.Create(new MessageEnvelope("op", "d") { Routes = [.. routes] }, CodecJsonContext.Default);
+        using var client = new CodecClient(protocol.CreateRouter(
+            protocol.Inbound(new MessageKey(19, "said"), CodecClient.Record<Said>()),
+            protocol.Inbound(new MessageKey(20, "said"), CodecClient.Record<Said>())));
+
+        await client.ReceiveText("""{"op":19,"d":{"kind19":"said","data19":{"room":"r","from":"f","text":"1"}}}""");
+        await client.ReceiveText("""{"op":20,"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":{"kind":"said","data":{"room":"r","from":"f","text":"2"}}}}}}}}}}""");
+        await client.ReceiveText("""{"op":20,"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":{"kind":"other"}}}}}}}}}""");
+
+        Assert.Equal([new Said("r", "f", "1"), new Said("r", "f", "2")], client.Received);
+        Assert.Equal((MessageDiscriminator)20, Assert.Single(client.UnhandledMessages).Discriminator);
+        Assert.Empty(client.Errors);
+    }
+
     [Theory]
     [InlineData("""{"op":5,"d":{"eventType":"Unknown","eventData":{}}}""", "Unknown")]
     [InlineData("""{"op":5,"d":{"eventIntent":1}}""", null)]
