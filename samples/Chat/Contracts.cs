@@ -27,6 +27,7 @@ public sealed record Joined(string Room, string User, int Members);
 [Message("chat.who")]
 public sealed record Who(string Room);
 
+[Message("chat.members")]
 public sealed record Members(string Room, IReadOnlyList<string> Users)
 {
     public override string ToString() => $"Members {{ Room = {Room}, Users = [{string.Join(", ", Users)}] }}";

@@ -12,6 +12,12 @@ internal static class GeneratedNames
     /// <summary>The static field holding the inbound router.</summary>
     public const string Router = "__Router";
 
+    /// <summary>The static field holding the envelope record's contract.</summary>
+    public const string Envelope = "__Envelope";
+
+    /// <summary>The static field holding the error response's contract.</summary>
+    public const string ErrorResponse = "__ErrorResponse";
+
     /// <summary>The static field holding the outbound contract of a sent type.</summary>
     public static string OutboundField(string memberName) => "__" + memberName + "_Out";
 

@@ -47,6 +47,9 @@ internal static class TypeNames
 
     public const string ResponseInterface = "CpWebSocket.IResponse`2";
 
+    /// <summary>What a request declared <c>Returns = typeof(void)</c> reads its result as.</summary>
+    public const string NoResult = "CpWebSocket.NoResult";
+
     public const string RequestIdPropertyArgument = "RequestIdProperty";
 
     public const string RequestIdLocationArgument = "RequestIdLocation";
@@ -64,4 +67,67 @@ internal static class TypeNames
     public const string MethodNameArgument = "MethodName";
 
     public const string TimeoutMillisecondsArgument = "TimeoutMilliseconds";
+
+    /// <summary><c>[Route]</c>, which routes one first-level value by a second.</summary>
+    public const string RouteAttribute = "CpWebSocket.RouteAttribute";
+
+    /// <summary><c>[EnvelopeConstant]</c>, a member written into every sent message.</summary>
+    public const string EnvelopeConstantAttribute = "CpWebSocket.EnvelopeConstantAttribute";
+
+    /// <summary><c>[PayloadValue]</c>, the member that is a contract's whole payload.</summary>
+    public const string PayloadValueAttribute = "CpWebSocket.PayloadValueAttribute";
+
+    /// <summary>The <c>RouteAttribute.By</c> named argument.</summary>
+    public const string ByArgument = "By";
+
+    /// <summary>The <c>RouteAttribute.Payload</c> named argument.</summary>
+    public const string RoutePayloadArgument = "Payload";
+
+    public const string NamingPolicyArgument = "NamingPolicy";
+
+    public const string NumberHandlingArgument = "NumberHandling";
+
+    public const string DefaultIgnoreConditionArgument = "DefaultIgnoreCondition";
+
+    public const string EnvelopeArgument = "Envelope";
+
+    public const string ResponsesArgument = "Responses";
+
+    public const string ErrorResponseArgument = "ErrorResponse";
+
+    /// <summary>The value of <c>JsonKnownNamingPolicy.CamelCase</c>, the clients' default.</summary>
+    public const int CamelCaseNamingPolicy = 1;
+
+    /// <summary>The value of <c>JsonNumberHandling.AllowReadingFromString</c>, the clients' default.</summary>
+    public const int AllowReadingFromString = 1;
+
+    /// <summary>The <c>JsonNumberHandling.WriteAsString</c> flag.</summary>
+    public const int WriteAsString = 2;
+
+    /// <summary>The value of <c>JsonIgnoreCondition.Never</c>, the clients' default.</summary>
+    public const int IgnoreNever = 0;
+
+    /// <summary>The value of <c>JsonIgnoreCondition.Always</c>, which leaves a member out entirely.</summary>
+    public const int IgnoreAlways = 1;
+
+    /// <summary>The value of <c>JsonSerializerDefaults.Web</c>.</summary>
+    public const int WebDefaults = 1;
+
+    public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+
+    public const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+
+    public const string JsonIncludeAttribute = "System.Text.Json.Serialization.JsonIncludeAttribute";
+
+    public const string JsonConverterAttribute = "System.Text.Json.Serialization.JsonConverterAttribute";
+
+    public const string JsonExtensionDataAttribute = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
+
+    public const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
+
+    public const string JsonSourceGenerationOptionsAttribute = "System.Text.Json.Serialization.JsonSourceGenerationOptionsAttribute";
+
+    public const string JsonElement = "System.Text.Json.JsonElement";
+
+    public const string EquatableOfT = "System.IEquatable`1";
 }

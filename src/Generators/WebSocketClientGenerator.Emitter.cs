@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using CpWebSocket.Generators.Helpers;
 using CpWebSocket.Generators.Model;
@@ -16,6 +18,7 @@ public sealed partial class WebSocketClientGenerator
         private const string MessagingNamespace = "global::" + TypeNames.MessagingNamespace;
         private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
         private const string CancellationToken = "global::System.Threading.CancellationToken";
+        private const string ShapesNamespace = MessagingNamespace + ".Shapes";
 
         /// <summary>The generator's assembly version, written into <c>[GeneratedCode]</c>.</summary>
         public static readonly string GeneratorVersion =
@@ -53,13 +56,13 @@ public sealed partial class WebSocketClientGenerator
             foreach (var contract in model.SentMessages)
             {
                 writer.WriteLine();
-                WriteSend(writer, contract);
+                WriteSend(writer, contract, model);
             }
 
             foreach (var contract in model.ReceivedMessages)
             {
                 writer.WriteLine();
-                WriteReceive(writer, contract);
+                WriteReceive(writer, contract, model.EnvelopeTypeName);
             }
 
             writer.CloseBlock();
@@ -81,26 +84,62 @@ public sealed partial class WebSocketClientGenerator
 
         private static void WriteStaticFields(SourceWriter writer, ClientModel model)
         {
-            var envelope = "new " + MessagingNamespace + ".MessageEnvelope(" + StringLiteral(model.DiscriminatorProperty) + ", "
-                + (model.PayloadProperty is null ? "null" : StringLiteral(model.PayloadProperty))
-                + (model.RequestId is { } id ? ", " + RequestIdSettings(id) : string.Empty) + ")";
+            // Shapes first: the protocol holds them, and each holds the shapes of its nested types, written before it.
+            foreach (var shape in model.Shapes)
+            {
+                WriteShape(writer, shape);
+                writer.WriteLine();
+            }
 
             writer.WriteLine("private static readonly " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.Protocol + " =");
             writer.Indentation++;
-            if (model.SerializerContextTypeName is null)
+            writer.WriteLine(MessagingNamespace + ".MessageProtocol." + (model.SerializerContextTypeName is null ? "CreateReflectionBased(" : "Create("));
+            writer.Indentation++;
+            WriteEnvelope(writer, model);
+            if (model.SerializerContextTypeName is not null)
             {
-                writer.WriteLine(MessagingNamespace + ".MessageProtocol.CreateReflectionBased(" + envelope + ");");
+                writer.AppendToLastLine(",");
+                writer.WriteLine(model.SerializerContextTypeName + ".Default");
             }
-            else
+            else if (model.Serialization is not null || model.Shapes.Count > 0)
             {
-                writer.WriteLine(MessagingNamespace + ".MessageProtocol.Create(");
+                writer.AppendToLastLine(",");
+                writer.WriteLine(SerializerOptions(model.Serialization));
+            }
+
+            if (model.Shapes.Count > 0)
+            {
+                writer.AppendToLastLine(",");
+                writer.WriteLine("new " + ShapesNamespace + ".MessageShapes()");
                 writer.Indentation++;
-                writer.WriteLine(envelope + ",");
-                writer.WriteLine(model.SerializerContextTypeName + ".Default);");
+                foreach (var shape in model.Shapes)
+                {
+                    writer.WriteLine(".Add(" + shape.FieldName + ")");
+                }
+
                 writer.Indentation--;
             }
 
-            writer.Indentation--;
+            writer.AppendToLastLine(");");
+            writer.Indentation -= 2;
+
+            if (model.EnvelopeTypeName is { } envelope)
+            {
+                writer.WriteLine();
+                writer.WriteLine("private static readonly " + MessagingNamespace + ".EnvelopeContract<" + envelope + "> " + GeneratedNames.Envelope + " =");
+                writer.Indentation++;
+                writer.WriteLine(GeneratedNames.Protocol + ".EnvelopeRecord<" + envelope + ">();");
+                writer.Indentation--;
+            }
+
+            if (model.ErrorResponse is { } error)
+            {
+                writer.WriteLine();
+                writer.WriteLine("private static readonly " + MessagingNamespace + ".ErrorResponseContract " + GeneratedNames.ErrorResponse + " =");
+                writer.Indentation++;
+                writer.WriteLine(GeneratedNames.Protocol + ".ErrorResponse<" + error.TypeName + ">(" + KeyLiteral(error.Key) + ");");
+                writer.Indentation--;
+            }
 
             foreach (var contract in model.SentMessages)
             {
@@ -111,7 +150,11 @@ public sealed partial class WebSocketClientGenerator
                     writer.WriteLine("private static readonly " + MessagingNamespace + ".RequestContract<" + types + "> "
                         + GeneratedNames.RequestField(contract.MemberName) + " =");
                     writer.Indentation++;
-                    writer.WriteLine(GeneratedNames.Protocol + ".Request<" + types + ">(" + DiscriminatorLiteral(contract) + TimeoutArgument(request) + ");");
+                    var arguments = KeyLiteral(contract.Key)
+                        + (request.ResponseKey is { } response ? ", response: " + KeyLiteral(response) : string.Empty)
+                        + TimeoutArgument(request)
+                        + (model.ErrorResponse is not null ? ", errorResponse: " + GeneratedNames.ErrorResponse : string.Empty);
+                    writer.WriteLine(GeneratedNames.Protocol + ".Request<" + types + ">(" + arguments + ");");
                     writer.Indentation--;
                     continue;
                 }
@@ -119,7 +162,9 @@ public sealed partial class WebSocketClientGenerator
                 writer.WriteLine("private static readonly " + MessagingNamespace + ".OutboundContract<" + contract.TypeName + "> "
                     + GeneratedNames.OutboundField(contract.MemberName) + " =");
                 writer.Indentation++;
-                writer.WriteLine(GeneratedNames.Protocol + ".Outbound<" + contract.TypeName + ">(" + DiscriminatorLiteral(contract) + ");");
+                writer.WriteLine(contract.PayloadValue is { } value
+                    ? GeneratedNames.Protocol + ".Outbound<" + contract.TypeName + ", " + value.ValueTypeName + ">(" + KeyLiteral(contract.Key) + ", static message => message." + value.MemberName + ");"
+                    : GeneratedNames.Protocol + ".Outbound<" + contract.TypeName + ">(" + KeyLiteral(contract.Key) + ");");
                 writer.Indentation--;
             }
 
@@ -137,12 +182,26 @@ public sealed partial class WebSocketClientGenerator
                 for (var i = 0; i < model.ReceivedMessages.Count; i++)
                 {
                     var contract = model.ReceivedMessages[i];
-                    writer.WriteLine(GeneratedNames.Protocol + ".Inbound<" + contract.TypeName + ">(");
-                    writer.Indentation++;
-                    writer.WriteLine(DiscriminatorLiteral(contract) + ",");
-                    writer.WriteLine("static (client, message, cancellationToken) => ((" + model.ClassName + ")client)."
-                        + GeneratedNames.Raiser(contract.MemberName) + "(message, cancellationToken))"
-                        + (i == model.ReceivedMessages.Count - 1 ? ");" : ","));
+                    var handler = "static (client, message, context, cancellationToken) => ((" + model.ClassName + ")client)."
+                        + GeneratedNames.Raiser(contract.MemberName) + "(message, context, cancellationToken))"
+                        + (i == model.ReceivedMessages.Count - 1 ? ");" : ",");
+                    if (contract.PayloadValue is { } value)
+                    {
+                        writer.WriteLine(GeneratedNames.Protocol + ".Inbound<" + contract.TypeName + ", " + value.ValueTypeName + ">(");
+                        writer.Indentation++;
+                        writer.WriteLine(KeyLiteral(contract.Key) + ",");
+                        writer.WriteLine(value.ByConstructor
+                            ? "static value => new " + contract.TypeName + "(value),"
+                            : "static value => new " + contract.TypeName + " { " + value.MemberName + " = value },");
+                    }
+                    else
+                    {
+                        writer.WriteLine(GeneratedNames.Protocol + ".Inbound<" + contract.TypeName + ">(");
+                        writer.Indentation++;
+                        writer.WriteLine(KeyLiteral(contract.Key) + ",");
+                    }
+
+                    writer.WriteLine(handler);
                     writer.Indentation--;
                 }
 
@@ -150,6 +209,166 @@ public sealed partial class WebSocketClientGenerator
             }
 
             writer.Indentation--;
+        }
+
+        /// <summary>The envelope: its properties, request ids, and the routes and constants in an object initializer.</summary>
+        private static void WriteEnvelope(SourceWriter writer, ClientModel model)
+        {
+            writer.WriteLine("new " + MessagingNamespace + ".MessageEnvelope(" + StringLiteral(model.DiscriminatorProperty) + ", "
+                + (model.PayloadProperty is null ? "null" : StringLiteral(model.PayloadProperty))
+                + (model.RequestId is { } id ? ", " + RequestIdSettings(id) : string.Empty) + ")");
+            if (model.Routes.Count == 0 && model.Constants.Count == 0)
+            {
+                return;
+            }
+
+            writer.OpenBlock();
+            if (model.Routes.Count > 0)
+            {
+                writer.WriteLine("Routes = new " + MessagingNamespace + ".MessageRoute[]");
+                writer.OpenBlock();
+                foreach (var route in model.Routes)
+                {
+                    writer.WriteLine("new " + MessagingNamespace + ".MessageRoute(" + ValueLiteral(route.Kind, route.Value) + ", " + StringLiteral(route.By)
+                        + (route.Payload is null ? string.Empty : ", " + StringLiteral(route.Payload)) + "),");
+                }
+
+                writer.CloseBlock();
+                writer.AppendToLastLine(",");
+            }
+
+            if (model.Constants.Count > 0)
+            {
+                writer.WriteLine("Constants = new " + MessagingNamespace + ".MessageConstant[]");
+                writer.OpenBlock();
+                foreach (var constant in model.Constants)
+                {
+                    writer.WriteLine("new " + MessagingNamespace + ".MessageConstant(" + StringLiteral(constant.Property) + ", " + constant.Literal + "),");
+                }
+
+                writer.CloseBlock();
+                writer.AppendToLastLine(",");
+            }
+
+            writer.CloseBlock();
+        }
+
+        /// <summary>The serializer options of a client serialized by reflection: the web defaults with what the client changed.</summary>
+        private static string SerializerOptions(SerializationModel? serialization)
+        {
+            var options = "new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web)";
+            if (serialization is null)
+            {
+                return options;
+            }
+
+            var settings = new List<string>();
+            if (serialization.NamingPolicy != TypeNames.CamelCaseNamingPolicy)
+            {
+                settings.Add("PropertyNamingPolicy = " + serialization.NamingPolicy switch
+                {
+                    0 => "null",
+                    2 => "global::System.Text.Json.JsonNamingPolicy.SnakeCaseLower",
+                    3 => "global::System.Text.Json.JsonNamingPolicy.SnakeCaseUpper",
+                    4 => "global::System.Text.Json.JsonNamingPolicy.KebabCaseLower",
+                    5 => "global::System.Text.Json.JsonNamingPolicy.KebabCaseUpper",
+                    _ => "global::System.Text.Json.JsonNamingPolicy.CamelCase",
+                });
+            }
+
+            if (serialization.NumberHandling != TypeNames.AllowReadingFromString)
+            {
+                settings.Add("NumberHandling = " + NumberHandling(serialization.NumberHandling));
+            }
+
+            if (serialization.IgnoreCondition != TypeNames.IgnoreNever)
+            {
+                settings.Add("DefaultIgnoreCondition = " + IgnoreCondition(serialization.IgnoreCondition));
+            }
+
+            return options + " { " + string.Join(", ", settings) + " }";
+        }
+
+        /// <summary>A <c>JsonNumberHandling</c> value by its flag names.</summary>
+        private static string NumberHandling(int flags)
+        {
+            const string Type = "global::System.Text.Json.Serialization.JsonNumberHandling.";
+            string[] names = ["AllowReadingFromString", "WriteAsString", "AllowNamedFloatingPointLiterals"];
+            var parts = new List<string>();
+            for (var bit = 0; bit < names.Length; bit++)
+            {
+                if ((flags & (1 << bit)) != 0)
+                {
+                    parts.Add(Type + names[bit]);
+                }
+            }
+
+            return flags == 0 ? Type + "Strict"
+                : flags >> names.Length != 0 ? "(global::System.Text.Json.Serialization.JsonNumberHandling)" + flags.ToString(CultureInfo.InvariantCulture)
+                : string.Join(" | ", parts);
+        }
+
+        /// <summary>A <c>JsonIgnoreCondition</c> value by its name.</summary>
+        private static string IgnoreCondition(int condition) => condition switch
+        {
+            1 => "global::System.Text.Json.Serialization.JsonIgnoreCondition.Always",
+            2 => "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault",
+            3 => "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull",
+            _ => "(global::System.Text.Json.Serialization.JsonIgnoreCondition)" + condition.ToString(CultureInfo.InvariantCulture),
+        };
+
+        /// <summary>A type's shape: the test that finds a possibly missing member, and the members to look for in the JSON.</summary>
+        private static void WriteShape(SourceWriter writer, ShapeModel shape)
+        {
+            writer.WriteLine("private static readonly " + ShapesNamespace + ".MessageShape<" + shape.TypeName + "> " + shape.FieldName + " = new(");
+            writer.Indentation++;
+            var tests = new List<string>();
+            foreach (var member in shape.Members)
+            {
+                if (MayLack(member) is { } test)
+                {
+                    tests.Add(test);
+                }
+            }
+
+            writer.WriteLine("static message => " + (tests.Count == 0 ? "false" : string.Join(" || ", tests)) + ",");
+            for (var i = 0; i < shape.Members.Count; i++)
+            {
+                var member = shape.Members[i];
+                var arguments = StringLiteral(member.JsonName)
+                    + (member.Required ? string.Empty : ", required: false")
+                    + (member.ValueShape is { } value ? ", value: " + value : string.Empty)
+                    + (member.ItemsShape is { } items ? ", items: " + items : string.Empty);
+                writer.WriteLine("new " + ShapesNamespace + ".MessageShapeMember(" + arguments + ")" + (i == shape.Members.Count - 1 ? ");" : ","));
+            }
+
+            writer.Indentation--;
+        }
+
+        /// <summary>The expression that is true when a member might be missing from a deserialized record.</summary>
+        private static string? MayLack(ShapeMemberModel member)
+        {
+            var access = "message." + member.MemberName;
+            var own = member.Test switch
+            {
+                ShapeTest.Null => access + " is null",
+                ShapeTest.Default => "global::System.Collections.Generic.EqualityComparer<" + member.TypeName + ">.Default.Equals(" + access + ", default)",
+                ShapeTest.UndefinedElement => access + ".ValueKind == global::System.Text.Json.JsonValueKind.Undefined",
+                _ => null,
+            };
+            var nested = member.ValueShape is { } value
+                ? member.IsNullableStruct
+                    ? "(" + access + ".HasValue && " + value + ".MayLack(" + access + ".GetValueOrDefault()))"
+                    : value + ".MayLack(" + access + ")"
+                : member.ItemsShape is { } items ? items + ".AnyMayLack(" + access + ")"
+                : null;
+            return (own, nested) switch
+            {
+                (null, null) => null,
+                ({ } alone, null) => alone,
+                (null, { } alone) => alone,
+                _ => "(" + own + " || " + nested + ")",
+            };
         }
 
         private static void WriteConstructors(SourceWriter writer, ClientModel model)
@@ -173,16 +392,16 @@ public sealed partial class WebSocketClientGenerator
                 """);
         }
 
-        private static void WriteSend(SourceWriter writer, ContractModel contract)
+        private static void WriteSend(SourceWriter writer, ContractModel contract, ClientModel model)
         {
             if (contract.Request is { } request)
             {
-                WriteRequest(writer, contract, request);
+                WriteRequest(writer, contract, request, model);
                 return;
             }
 
             writer.WriteLine($$"""
-                /// <summary>Sends <paramref name="message"/> with the discriminator {{DocDiscriminator(contract)}}.</summary>
+                /// <summary>Sends <paramref name="message"/> with the discriminator {{DocKey(contract.Key)}}.</summary>
                 /// <param name="message">The message to serialize and send.</param>
                 /// <param name="cancellationToken">Cancels the send.</param>
                 /// <returns>A task that completes once the message is sent.</returns>
@@ -191,19 +410,24 @@ public sealed partial class WebSocketClientGenerator
                 """);
         }
 
-        private static void WriteRequest(SourceWriter writer, ContractModel contract, RequestModel request)
+        private static void WriteRequest(SourceWriter writer, ContractModel contract, RequestModel request, ClientModel model)
         {
             var unwrapped = request.ResultTypeName is not null && request.ErrorTypeName is not null;
             var returned = unwrapped ? request.ResultTypeName! : request.ResponseTypeName;
             var call = unwrapped
                 ? "RequestResultAsync<" + contract.TypeName + ", " + request.ResponseTypeName + ", " + request.ResultTypeName + ", " + request.ErrorTypeName + ">"
                 : "RequestAsync";
-            var returnsDoc = unwrapped
-                ? "The <c>Result</c> of the response, a " + TypeReference(request.ResponseTypeName) + "."
-                : "The response.";
+            var returnsDoc = request.ReturnsNothing
+                ? "A task that completes when the response has arrived; its result is not read."
+                : unwrapped
+                    ? "The <c>Result</c> of the response, a " + TypeReference(request.ResponseTypeName) + "."
+                    : "The response.";
+            var task = request.ReturnsNothing ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + returned + ">";
             var serverError = unwrapped
                 ? "\n/// <exception cref=\"global::CpWebSocket.WebSocketResponseException{TError}\">The server answered with an error; the exception carries it.</exception>"
-                : string.Empty;
+                : model.ErrorResponse is not null
+                    ? "\n/// <exception cref=\"global::CpWebSocket.WebSocketResponseException{TError}\">The server answered with its error response; the exception carries it.</exception>"
+                    : string.Empty;
             var timeout = request.TimeoutMilliseconds switch
             {
                 0 => "the client's <c>DefaultRequestTimeout</c>",
@@ -212,40 +436,57 @@ public sealed partial class WebSocketClientGenerator
             };
             writer.WriteLine($$"""
                 /// <summary>
-                /// Sends <paramref name="request"/> with the discriminator {{DocDiscriminator(contract)}} and a new request id, and completes
-                /// with the received message that carries the same id, read as a {{TypeReference(request.ResponseTypeName)}}.
+                /// Sends <paramref name="request"/> with the discriminator {{DocKey(contract.Key)}} and a new request id, and completes
+                /// with the received {{ResponseDescription(request, model)}} that carries the same id, read as a {{TypeReference(request.ResponseTypeName)}}.
                 /// </summary>
                 /// <param name="request">The request to serialize and send.</param>
                 /// <param name="cancellationToken">Ends the wait for the response.</param>
                 /// <returns>{{returnsDoc}}</returns>{{serverError}}
                 /// <exception cref="global::CpWebSocket.WebSocketRequestTimeoutException">No response within {{timeout}}.</exception>
                 /// <exception cref="global::CpWebSocket.WebSocketRequestAbortedException">The connection closed, or the client was disposed, first.</exception>
-                /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize.</exception>
+                /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize, or lacks a member its type declares non-nullable.</exception>
                 /// <exception cref="global::CpWebSocket.WebSocketSendException">The connection is not open, or the write failed.</exception>
-                {{Modifier(contract)}} global::System.Threading.Tasks.Task<{{returned}}> {{request.MethodName}}({{contract.TypeName}} request, {{CancellationToken}} cancellationToken = default)
+                {{Modifier(contract)}} {{task}} {{request.MethodName}}({{contract.TypeName}} request, {{CancellationToken}} cancellationToken = default)
                     => {{call}}(request, {{GeneratedNames.RequestField(contract.MemberName)}}, cancellationToken);
                 """);
         }
 
-        private static void WriteReceive(SourceWriter writer, ContractModel contract)
+        private static void WriteReceive(SourceWriter writer, ContractModel contract, string? envelope)
         {
             var type = contract.TypeName;
             var handlers = GeneratedNames.HandlerList(contract.MemberName);
             var reference = TypeReference(type);
             writer.WriteLine($$"""
-                /// <summary>Raised for each received message with the discriminator {{DocDiscriminator(contract)}}, as a {{reference}}, before the handlers registered with <c>{{GeneratedNames.Registration(contract.MemberName)}}</c> run.</summary>
+                /// <summary>Raised for each received message with the discriminator {{DocKey(contract.Key)}}, as a {{reference}}, before the handlers registered with <c>{{GeneratedNames.Registration(contract.MemberName)}}</c> run.</summary>
                 {{Modifier(contract)}} event global::System.Action<{{type}}>? {{GeneratedNames.ReceivedEvent(contract.MemberName)}};
 
                 private readonly {{MessagingNamespace}}.AsyncHandlerList<{{type}}> {{handlers}} = new {{MessagingNamespace}}.AsyncHandlerList<{{type}}>();
 
-                /// <summary>Registers <paramref name="handler"/> for each received message with the discriminator {{DocDiscriminator(contract)}}; the next message waits until it completes.</summary>
+                /// <summary>Registers <paramref name="handler"/> for each received message with the discriminator {{DocKey(contract.Key)}}; the next message waits until it completes.</summary>
                 /// <param name="handler">Called with each message, as a {{reference}}.</param>
                 /// <returns>Removes the handler when disposed.</returns>
                 {{Modifier(contract)}} global::System.IDisposable {{GeneratedNames.Registration(contract.MemberName)}}(global::System.Func<{{type}}, {{CancellationToken}}, {{ValueTask}}> handler)
                     => {{handlers}}.Add(handler);
+                """);
+            if (envelope is not null)
+            {
+                writer.WriteLine();
+                writer.WriteLine($$"""
+                    /// <summary>
+                    /// Registers <paramref name="handler"/> for each received message with the discriminator {{DocKey(contract.Key)}}, with the members
+                    /// beside its payload read into a {{TypeReference(envelope)}}; the next message waits until it completes.
+                    /// </summary>
+                    /// <param name="handler">Called with each message, as a {{reference}}, and its envelope.</param>
+                    /// <returns>Removes the handler when disposed.</returns>
+                    {{Modifier(contract)}} global::System.IDisposable {{GeneratedNames.Registration(contract.MemberName)}}(global::System.Func<{{type}}, {{envelope}}, {{CancellationToken}}, {{ValueTask}}> handler)
+                        => {{handlers}}.Add(handler, {{GeneratedNames.Envelope}});
+                    """);
+            }
 
+            writer.WriteLine();
+            writer.WriteLine($$"""
                 /// <summary>
-                /// The received messages with the discriminator {{DocDiscriminator(contract)}}, from the moment enumeration starts, as an async stream
+                /// The received messages with the discriminator {{DocKey(contract.Key)}}, from the moment enumeration starts, as an async stream
                 /// that ends when the connection closes for good or the client is disposed.
                 /// </summary>
                 /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
@@ -254,10 +495,10 @@ public sealed partial class WebSocketClientGenerator
                 {{Modifier(contract)}} global::System.Collections.Generic.IAsyncEnumerable<{{type}}> {{GeneratedNames.StreamReader(contract.MemberName)}}(global::CpWebSocket.MessageStreamOptions? options = null, {{CancellationToken}} cancellationToken = default)
                     => ReadMessagesAsync({{handlers}}, options, cancellationToken);
 
-                private {{ValueTask}} {{GeneratedNames.Raiser(contract.MemberName)}}({{type}} message, {{CancellationToken}} cancellationToken)
+                private {{ValueTask}} {{GeneratedNames.Raiser(contract.MemberName)}}({{type}} message, {{MessagingNamespace}}.InboundContext context, {{CancellationToken}} cancellationToken)
                 {
                     {{GeneratedNames.ReceivedEvent(contract.MemberName)}}?.Invoke(message);
-                    return {{handlers}}.InvokeAsync(message, cancellationToken);
+                    return {{handlers}}.InvokeAsync(message, context, cancellationToken);
                 }
                 """);
         }
@@ -270,8 +511,8 @@ public sealed partial class WebSocketClientGenerator
         private static string TimeoutArgument(RequestModel request) => request.TimeoutMilliseconds switch
         {
             0 => string.Empty,
-            -1 => ", global::System.Threading.Timeout.InfiniteTimeSpan",
-            var milliseconds => ", global::System.TimeSpan.FromMilliseconds(" + milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+            -1 => ", timeout: global::System.Threading.Timeout.InfiniteTimeSpan",
+            var milliseconds => ", timeout: global::System.TimeSpan.FromMilliseconds(" + milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
         };
 
         private static string Modifier(ContractModel contract)
@@ -286,15 +527,27 @@ public sealed partial class WebSocketClientGenerator
             _ => "class",
         };
 
-        /// <summary>A discriminator as a C# expression: an escaped string literal, or a <c>long</c> literal such as <c>5L</c>.</summary>
-        private static string DiscriminatorLiteral(ContractModel contract)
-            => contract.DiscriminatorKind == DiscriminatorKind.String
-                ? StringLiteral(contract.DiscriminatorValue)
-                : contract.DiscriminatorValue + "L";
+        /// <summary>A value as a C# expression: an escaped string literal, or a <c>long</c> literal such as <c>5L</c>.</summary>
+        private static string ValueLiteral(DiscriminatorKind kind, string value)
+            => kind == DiscriminatorKind.String ? StringLiteral(value) : value + "L";
+
+        /// <summary>A key as a C# expression: a value, or <c>new MessageKey(6L, "GetVersion")</c> for two levels.</summary>
+        private static string KeyLiteral(KeyModel key)
+            => key.Second is { } second
+                ? "new " + MessagingNamespace + ".MessageKey(" + ValueLiteral(key.Kind, key.Value) + ", " + ValueLiteral(second.Kind, second.Value) + ")"
+                : ValueLiteral(key.Kind, key.Value);
+
+        /// <summary>What answers a request, for its doc comment.</summary>
+        private static string ResponseDescription(RequestModel request, ClientModel model)
+        {
+            var response = request.ResponseKey is { } key ? "message " + DocKey(key) : "message without a discriminator";
+            return model.ErrorResponse is { } error ? response + " (or error response " + DocKey(error.Key) + ")" : response;
+        }
 
         private static string StringLiteral(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-        private static string DocDiscriminator(ContractModel contract) => "<c>" + XmlEscape(DiscriminatorLiteral(contract)) + "</c>";
+        private static string DocKey(KeyModel key)
+            => "<c>" + XmlEscape(key.Second is { } second ? ValueLiteral(key.Kind, key.Value) + "/" + ValueLiteral(second.Kind, second.Value) : ValueLiteral(key.Kind, key.Value)) + "</c>";
 
         /// <summary>A type in a doc comment: a <c>cref</c> link, or code text for a constructed generic type (a <c>cref</c> cannot name type arguments).</summary>
         private static string TypeReference(string typeName)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using CpWebSocket.Generators.Inspection;
@@ -30,11 +31,11 @@ public sealed partial class WebSocketClientGenerator
                 diagnostics: null,
                 cancellationToken);
 
-            return inspection.CanGenerate ? CreateModel(inspection) : null;
+            return inspection.CanGenerate ? CreateModel(inspection, cancellationToken) : null;
         }
 
         /// <summary>Copies what the emitter needs out of <paramref name="inspection"/>, as strings.</summary>
-        internal static ClientModel CreateModel(ClientInspection inspection)
+        internal static ClientModel CreateModel(ClientInspection inspection, CancellationToken cancellationToken = default)
         {
             var client = inspection.Client;
 
@@ -77,7 +78,50 @@ public sealed partial class WebSocketClientGenerator
                 SerializerContextTypeName: inspection.SerializerContext?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 SentMessages: ToModels(inspection.Sent),
                 ReceivedMessages: ToModels(inspection.Received),
-                RequestId: inspection.RequestId is { } id ? new RequestIdModel(id.Property, id.InPayload, id.AsString) : null);
+                RequestId: inspection.RequestId is { } id ? new RequestIdModel(id.Property, id.InPayload, id.AsString) : null,
+                Routes: inspection.Routes.Select(r => new RouteModel(r.Value.Kind, r.Value.ModelValue, r.By, r.Payload)).ToEquatableArray(),
+                Constants: inspection.Constants.Select(c => new ConstantModel(c.Property, c.Literal)).ToEquatableArray(),
+                Serialization: SerializationOf(inspection),
+                EnvelopeTypeName: inspection.Envelope?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                ErrorResponse: inspection.ErrorResponse is { } error
+                    ? new ErrorResponseModel(error.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), error.Key.ToModel())
+                    : null,
+                Shapes: ReadShapes(inspection, cancellationToken));
+        }
+
+        /// <summary>The settings a client serialized by reflection declares, or <see langword="null"/> for the web defaults (or a context).</summary>
+        private static SerializationModel? SerializationOf(ClientInspection inspection)
+        {
+            var declared = inspection.Declared;
+            if (inspection.SerializerContext is not null
+                || (declared.NamingPolicy == TypeNames.CamelCaseNamingPolicy && declared.NumberHandling == TypeNames.AllowReadingFromString && declared.IgnoreCondition == TypeNames.IgnoreNever))
+            {
+                return null;
+            }
+
+            return new SerializationModel(declared.NamingPolicy, declared.NumberHandling, declared.IgnoreCondition);
+        }
+
+        /// <summary>The shapes of every type the client deserializes: received records, responses, the error response, the envelope.</summary>
+        private static EquatableArray<ShapeModel> ReadShapes(ClientInspection inspection, CancellationToken cancellationToken)
+        {
+            var reader = new ShapeReader(inspection.NamingPolicy, cancellationToken);
+            foreach (var contract in inspection.Received)
+            {
+                if (contract.PayloadValue is null)
+                {
+                    reader.Read(contract.Type);
+                }
+            }
+
+            foreach (var contract in inspection.Sent)
+            {
+                reader.Read(contract.Request?.ResponseType);
+            }
+
+            reader.Read(inspection.ErrorResponse?.Type);
+            reader.Read(inspection.Envelope);
+            return reader.Shapes.ToEquatableArray();
         }
 
         private static EquatableArray<ContractModel> ToModels(IReadOnlyList<InspectedContract> contracts)
@@ -92,7 +136,11 @@ public sealed partial class WebSocketClientGenerator
                     contract.Discriminator.Kind,
                     contract.Discriminator.ModelValue,
                     contract.Accessibility,
-                    contract.Request is { } request ? ToModel(request) : null);
+                    contract.Request is { } request ? ToModel(request) : null,
+                    contract.Key.ToModel().Second,
+                    contract.PayloadValue is { } value
+                        ? new PayloadValueModel(SymbolExtensions.EscapeIdentifier(value.Member.Name), value.ValueType.ToDisplayString(NullableFullyQualifiedFormat), value.ByConstructor)
+                        : null);
             }
 
             return new EquatableArray<ContractModel>(models);
@@ -103,7 +151,9 @@ public sealed partial class WebSocketClientGenerator
             request.MethodName,
             request.TimeoutMilliseconds,
             request.ResultType?.ToDisplayString(NullableFullyQualifiedFormat),
-            request.ErrorType?.ToDisplayString(NullableFullyQualifiedFormat));
+            request.ErrorType?.ToDisplayString(NullableFullyQualifiedFormat),
+            request.ResponseKey?.ToModel(),
+            request.ReturnsNothing);
 
         /// <summary>Fully qualified, keeping <c>?</c> on nullable reference types (a result may be declared nullable).</summary>
         private static readonly SymbolDisplayFormat NullableFullyQualifiedFormat =

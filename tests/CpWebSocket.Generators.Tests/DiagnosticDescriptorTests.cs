@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using CpWebSocket.Generators.Diagnostics;
+using CpWebSocket.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -37,11 +38,13 @@ public sealed partial class DiagnosticDescriptorTests
     }
 
     [Fact]
-    public void The_analyzer_supports_every_descriptor()
+    public void Every_descriptor_is_reported_by_exactly_one_analyzer_and_each_newer_analyzer_reports_one_rule()
     {
-        var supported = new WebSocketClientAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal);
+        var analyzers = AnalyzerRun.AllAnalyzers;
+        var supported = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Order(StringComparer.Ordinal);
 
         Assert.Equal(s_descriptors.Select(d => d.Id).Order(StringComparer.Ordinal), supported);
+        Assert.All(analyzers.Where(a => a is not WebSocketClientAnalyzer), a => Assert.Single(a.SupportedDiagnostics));
     }
 
     [Fact]

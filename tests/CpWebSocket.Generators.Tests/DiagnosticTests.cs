@@ -576,11 +576,11 @@ public sealed class DiagnosticTests
             [Sends(typeof(Wrapped))]
             public sealed partial class WrappedClient;
 
-            [WebSocketClient(SerializerContext = typeof(AsDeclaredContext))]
+            [WebSocketClient(SerializerContext = typeof(AsDeclaredContext), NamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.Unspecified)]
             [Sends(typeof(Wrapped))]
             public sealed partial class ContextClient;
             """,
-            TestSources.ReflectionBackedContext("App", "AsDeclaredContext", "Wrapped"));
+            TestSources.ReflectionBackedContextWithOptions("App", "AsDeclaredContext", string.Empty, "Wrapped"));
     }
 
     [Fact]

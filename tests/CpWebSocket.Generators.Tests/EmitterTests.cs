@@ -61,7 +61,7 @@ public sealed class EmitterTests
         var text = Emitter.Emit(Client(serializerContext: null)).Text;
 
         Assert.Contains(
-            "global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope(\"type\", null));",
+            "global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(\n                new global::CpWebSocket.Messaging.MessageEnvelope(\"type\", null));",
             text,
             StringComparison.Ordinal);
         Assert.DoesNotContain(".Default", text, StringComparison.Ordinal);
@@ -120,11 +120,11 @@ public sealed class EmitterTests
             text,
             StringComparison.Ordinal);
         Assert.Contains(
-            "private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::System.Threading.CancellationToken cancellationToken)",
+            "private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)",
             text,
             StringComparison.Ordinal);
         Assert.Contains(
-            "static (client, message, cancellationToken) => ((ChatClient)client).OnSaidReceivedAsync(message, cancellationToken))",
+            "static (client, message, context, cancellationToken) => ((ChatClient)client).OnSaidReceivedAsync(message, context, cancellationToken))",
             text,
             StringComparison.Ordinal);
         Assert.DoesNotContain("SendAsync(", text, StringComparison.Ordinal);
@@ -199,6 +199,111 @@ public sealed class EmitterTests
         Assert.DoesNotContain("namespace", text, StringComparison.Ordinal);
         Assert.Contains("\n[global::System.CodeDom.Compiler.GeneratedCode(", text, StringComparison.Ordinal);
         Assert.Contains("\npartial class ChatClient : global::CpWebSocket.Messaging.MessageClient\n{\n", text, StringComparison.Ordinal);
+        AssertParses(text);
+    }
+
+    [Fact]
+    public void Routes_and_constants_go_into_the_envelopes_initializer_in_declaration_order()
+    {
+        var text = Emitter.Emit(Client(
+            discriminatorProperty: "method",
+            payloadProperty: "params") with
+        {
+            Routes = new EquatableArray<RouteModel>([new RouteModel(DiscriminatorKind.String, "subscription", "params.channel", "params.data"), new RouteModel(DiscriminatorKind.Integer, "5", "t", null)]),
+            Constants = new EquatableArray<ConstantModel>([new ConstantModel("jsonrpc", "\"2.0\""), new ConstantModel("v", "2L")]),
+        }).Text;
+
+        string[] lines =
+        [
+            "Routes = new global::CpWebSocket.Messaging.MessageRoute[]",
+            "new global::CpWebSocket.Messaging.MessageRoute(\"subscription\", \"params.channel\", \"params.data\"),",
+            "new global::CpWebSocket.Messaging.MessageRoute(5L, \"t\"),",
+            "Constants = new global::CpWebSocket.Messaging.MessageConstant[]",
+            "new global::CpWebSocket.Messaging.MessageConstant(\"jsonrpc\", \"2.0\"),",
+            "new global::CpWebSocket.Messaging.MessageConstant(\"v\", 2L),",
+        ];
+        var positions = lines.Select(line => text.IndexOf(line, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+        AssertParses(text);
+    }
+
+    [Fact]
+    public void Two_level_keys_and_value_payloads_are_written_as_message_keys_and_selectors()
+    {
+        var value = new PayloadValueModel("Sequence", "long?", ByConstructor: true);
+        var text = Emitter.Emit(Client(payloadProperty: "d") with
+        {
+            SentMessages = new EquatableArray<ContractModel>([Contract("Beat", DiscriminatorKind.Integer, "1") with { PayloadValue = value }]),
+            ReceivedMessages = new EquatableArray<ContractModel>(
+            [
+                Contract("Changed", DiscriminatorKind.Integer, "5") with { Second = new SecondLevelModel(DiscriminatorKind.String, "Changed") },
+                Contract("Flag", DiscriminatorKind.Integer, "9") with { PayloadValue = new PayloadValueModel("On", "bool", ByConstructor: false) },
+            ]),
+        }).Text;
+
+        Assert.Contains("Outbound<global::App.Beat, long?>(1L, static message => message.Sequence);", text, StringComparison.Ordinal);
+        Assert.Contains("new global::CpWebSocket.Messaging.MessageKey(5L, \"Changed\"),", text, StringComparison.Ordinal);
+        Assert.Contains("static value => new global::App.Flag { On = value },", text, StringComparison.Ordinal);
+        Assert.Contains("<c>5L/\"Changed\"</c>", text, StringComparison.Ordinal);
+        AssertParses(text);
+    }
+
+    [Fact]
+    public void An_envelope_adds_a_handler_overload_and_a_request_returning_nothing_a_plain_task()
+    {
+        var request = new RequestModel("global::App.Rpc<global::CpWebSocket.NoResult>", "SetAsync", 0, "global::CpWebSocket.NoResult", "global::App.RpcError", ReturnsNothing: true);
+        var text = Emitter.Emit(Client(payloadProperty: "d") with
+        {
+            RequestId = new RequestIdModel("id", false, false),
+            EnvelopeTypeName = "global::App.Envelope",
+            ErrorResponse = new ErrorResponseModel("global::App.Failure", new KeyModel(DiscriminatorKind.String, "error")),
+            SentMessages = new EquatableArray<ContractModel>([Contract("Set", DiscriminatorKind.String, "set") with { Request = request }]),
+            ReceivedMessages = new EquatableArray<ContractModel>([Contract("Said", DiscriminatorKind.String, "said")]),
+        }).Text;
+
+        Assert.Contains("private static readonly global::CpWebSocket.Messaging.EnvelopeContract<global::App.Envelope> __Envelope =", text, StringComparison.Ordinal);
+        Assert.Contains("OnSaid(global::System.Func<global::App.Said, global::App.Envelope, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> handler)", text, StringComparison.Ordinal);
+        Assert.Contains("=> __Said_Handlers.Add(handler, __Envelope);", text, StringComparison.Ordinal);
+        Assert.Contains("public global::System.Threading.Tasks.Task SetAsync(global::App.Set request", text, StringComparison.Ordinal);
+        Assert.Contains("(\"set\", errorResponse: __ErrorResponse);", text, StringComparison.Ordinal);
+        AssertParses(text);
+    }
+
+    [Fact]
+    public void Shapes_come_first_and_test_each_member_by_its_kind()
+    {
+        var members = new EquatableArray<ShapeMemberModel>(
+        [
+            new ShapeMemberModel("Name", "name", true, ShapeTest.Null, null, null, null, false),
+            new ShapeMemberModel("Count", "count", true, ShapeTest.Default, "int", null, null, false),
+            new ShapeMemberModel("Raw", "raw", true, ShapeTest.UndefinedElement, null, null, null, false),
+            new ShapeMemberModel("Where", "where", true, ShapeTest.Null, null, "__Where_Shape", null, false),
+            new ShapeMemberModel("Items", "items", true, ShapeTest.Null, null, null, "__Item_Shape", false),
+            new ShapeMemberModel("Last", "last", false, ShapeTest.None, null, "__Item_Shape", null, true),
+        ]);
+        var text = Emitter.Emit(Client() with { Shapes = new EquatableArray<ShapeModel>([new ShapeModel("global::App.Said", "__Said_Shape", members)]) }).Text;
+
+        Assert.True(text.IndexOf("__Said_Shape = new(", StringComparison.Ordinal) < text.IndexOf("__Protocol =", StringComparison.Ordinal));
+        Assert.Contains(
+            "static message => message.Name is null || global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(message.Count, default) || message.Raw.ValueKind == global::System.Text.Json.JsonValueKind.Undefined || (message.Where is null || __Where_Shape.MayLack(message.Where)) || (message.Items is null || __Item_Shape.AnyMayLack(message.Items)) || (message.Last.HasValue && __Item_Shape.MayLack(message.Last.GetValueOrDefault())),",
+            text,
+            StringComparison.Ordinal);
+        Assert.Contains("new global::CpWebSocket.Messaging.Shapes.MessageShapeMember(\"last\", required: false, value: __Item_Shape));", text, StringComparison.Ordinal);
+        Assert.Contains(".Add(__Said_Shape));", text, StringComparison.Ordinal);
+        AssertParses(text);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 0, "PropertyNamingPolicy = null")]
+    [InlineData(2, 1, 0, "PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.SnakeCaseLower")]
+    [InlineData(1, 3, 0, "NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString | global::System.Text.Json.Serialization.JsonNumberHandling.WriteAsString")]
+    [InlineData(1, 0, 3, "NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.Strict, DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull")]
+    public void Declared_serializer_settings_change_the_web_defaults(int naming, int numbers, int ignore, string expected)
+    {
+        var text = Emitter.Emit(Client() with { Serialization = new SerializationModel(naming, numbers, ignore) }).Text;
+
+        Assert.Contains("new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web) { " + expected + " }", text, StringComparison.Ordinal);
         AssertParses(text);
     }
 

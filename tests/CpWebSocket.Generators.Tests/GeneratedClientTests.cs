@@ -31,7 +31,7 @@ public sealed class GeneratedClientTests
             [Receives(typeof(Left))]
             public sealed partial class ChatClient
             {
-                public System.Threading.Tasks.ValueTask DeliverAsync(Said message) => OnSaidReceivedAsync(message, default);
+                public System.Threading.Tasks.ValueTask DeliverAsync(Said message) => OnSaidReceivedAsync(message, default, default);
             }
 
             public static class Probe
@@ -141,6 +141,111 @@ public sealed class GeneratedClientTests
                     {
                         await chat.SendAsync(new Say("lobby", "hi"));
                         return "sent";
+                    }
+                    catch (System.Exception ex)
+                    {
+                        return ex.GetType().Name;
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal("WebSocketSendException", result);
+    }
+
+    [Fact]
+    public async Task Routes_keys_responses_and_shapes_reach_the_runtime_as_declared()
+    {
+        var result = await RunProbeAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message(5, "Changed")] public sealed record Changed(string Name, int Version);
+            [Message(6, "Get")] public sealed record Get;
+            [Message(1)] public sealed record Beat([PayloadValue] long? Sequence);
+            public sealed record Info(string Name);
+            public sealed record Status(bool Ok, int Code);
+
+            [Message(7)]
+            public sealed record Reply<T>(Status Status, T? Data) : IResponse<T, Status>
+            {
+                T IResponse<T, Status>.Result => Data!;
+                Status? IResponse<T, Status>.Error => Status.Ok ? null : Status;
+            }
+
+            public sealed record Envelope(int Op, long? S);
+
+            [WebSocketClient(DiscriminatorProperty = "op", PayloadProperty = "d", RequestIdProperty = "requestId", RequestIdLocation = RequestIdLocation.Payload,
+                Responses = typeof(Reply<>), Envelope = typeof(Envelope))]
+            [Route(5, By = "d.eventType", Payload = "d.eventData")]
+            [Route(6, By = "d.requestType", Payload = "d.requestData")]
+            [EnvelopeConstant("v", 5)]
+            [Receives(typeof(Changed))]
+            [Sends(typeof(Get), Returns = typeof(Info))]
+            [Sends(typeof(Beat))]
+            public sealed partial class ObsClient
+            {
+                public static string Describe() => string.Join(
+                    ",",
+                    string.Join("+", __Router.Contracts.Select(c => c.Key.ToString())),
+                    string.Join("+", __Router.Envelope.Routes.Select(r => r.Discriminator + ":" + r.By + ":" + r.Payload)),
+                    string.Join("+", __Router.Envelope.Constants.Select(c => c.Property + "=" + c.Value)),
+                    __Get_Request.Outbound.Key.ToString(),
+                    __Get_Request.Response.ToString(),
+                    __Beat_Out.Key.ToString(),
+                    __Changed_Shape.MayLack(new Changed("n", 1)),
+                    __Changed_Shape.MayLack(new Changed(null!, 1)),
+                    __Changed_Shape.MayLack(new Changed("n", 0)),
+                    __Reply_Info_Shape.MayLack(new Reply<Info>(new Status(true, 100), new Info("x"))),
+                    __Reply_Info_Shape.MayLack(new Reply<Info>(new Status(true, 100), null)),
+                    __Reply_Info_Shape.MayLack(new Reply<Info>(new Status(true, 100), new Info(null!))));
+            }
+
+            public static class Probe
+            {
+                public static async System.Threading.Tasks.Task<string> RunAsync()
+                {
+                    await using var obs = new ObsClient(new System.Uri("ws://127.0.0.1:9/"));
+                    using var plain = obs.OnChanged((_, _) => default);
+                    using var withEnvelope = obs.OnChanged((_, envelope, _) => default);
+                    return ObsClient.Describe();
+                }
+            }
+            """);
+
+        Assert.Equal("5/Changed,5:d.eventType:d.eventData+6:d.requestType:d.requestData,v=5,6/Get,7,1,False,True,True,False,False,True", result);
+    }
+
+    [Fact]
+    public async Task A_request_declared_to_return_nothing_is_a_plain_task_that_fails_to_send_when_closed()
+    {
+        var result = await RunProbeAsync("""
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message("set")] public sealed record Set(string Name);
+            public sealed record RpcError(int Code, string Message);
+            public sealed record Rpc<T>(T Result, RpcError? Error) : IResponse<T, RpcError>;
+
+            [WebSocketClient(DiscriminatorProperty = "method", PayloadProperty = "params", RequestIdProperty = "id", Responses = typeof(Rpc<>))]
+            [EnvelopeConstant("jsonrpc", "2.0")]
+            [Sends(typeof(Set), Returns = typeof(void))]
+            public sealed partial class RpcClient;
+
+            public static class Probe
+            {
+                public static async System.Threading.Tasks.Task<string> RunAsync()
+                {
+                    await using var rpc = new RpcClient(new System.Uri("ws://127.0.0.1:9/"));
+                    System.Threading.Tasks.Task call = rpc.SetAsync(new Set("x"));
+                    try
+                    {
+                        await call;
+                        return "completed";
                     }
                     catch (System.Exception ex)
                     {

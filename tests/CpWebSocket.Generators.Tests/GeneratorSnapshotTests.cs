@@ -337,6 +337,169 @@ public sealed class GeneratorSnapshotTests
         Snapshot.Verify(run.Result);
     }
 
+    [Fact]
+    public void TwoLevelRoutesAndRequests()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+            using System.Text.Json.Serialization;
+
+            namespace Obs;
+
+            [Message(5, "CurrentProgramSceneChanged")] public sealed record SceneChanged(string SceneName);
+            [Message(5, "ExitStarted")] public sealed record ExitStarted;
+            [Message(6, "GetVersion")] public sealed record GetVersion;
+            [Message(6, "SetScene")] public sealed record SetScene(string SceneName);
+            public sealed record VersionInfo(string ObsVersion, int RpcVersion);
+            public sealed record RequestStatus(bool Result, int Code, string? Comment);
+
+            [Message(7)]
+            public sealed record ObsResponse<T>(RequestStatus RequestStatus, T? ResponseData) : IResponse<T, RequestStatus>
+            {
+                T IResponse<T, RequestStatus>.Result => ResponseData!;
+                RequestStatus? IResponse<T, RequestStatus>.Error => RequestStatus.Result ? null : RequestStatus;
+            }
+
+            [WebSocketClient(DiscriminatorProperty = "op", PayloadProperty = "d", RequestIdProperty = "requestId", RequestIdLocation = RequestIdLocation.Payload,
+                RequestIdKind = RequestIdKind.String, Responses = typeof(ObsResponse<>), DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+            [Route(5, By = "d.eventType", Payload = "d.eventData")]
+            [Route(6, By = "d.requestType", Payload = "d.requestData")]
+            [Receives(typeof(SceneChanged))]
+            [Receives(typeof(ExitStarted))]
+            [Sends(typeof(GetVersion), Returns = typeof(VersionInfo))]
+            [Sends(typeof(SetScene), Returns = typeof(void))]
+            public sealed partial class ObsClient;
+            """);
+
+        var source = run.Sources["Obs.ObsClient.g.cs"];
+        Assert.Contains("new global::CpWebSocket.Messaging.MessageRoute(5L, \"d.eventType\", \"d.eventData\"),", source, StringComparison.Ordinal);
+        Assert.Contains("Request<global::Obs.GetVersion, global::Obs.ObsResponse<global::Obs.VersionInfo>>(new global::CpWebSocket.Messaging.MessageKey(6L, \"GetVersion\"), response: 7L);", source, StringComparison.Ordinal);
+        Assert.Contains("public global::System.Threading.Tasks.Task SetSceneAsync(global::Obs.SetScene request", source, StringComparison.Ordinal);
+        Assert.Contains("DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void EnvelopeRecordAndValuePayloads()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+            using System.Text.Json.Serialization;
+
+            namespace Gateway;
+
+            [Message(1)] public sealed record Heartbeat([PayloadValue] long? LastSequence);
+            [Message(9)] public sealed record InvalidSession { [PayloadValue] public bool Resumable { get; init; } }
+            [Message(11)] public sealed record HeartbeatAck;
+            [Message(0, "MESSAGE_CREATE")] public sealed record MessageCreate(string ChannelId, string Content);
+            public sealed record GatewayEnvelope(int Op, long? S, string? T);
+
+            [WebSocketClient(DiscriminatorProperty = "op", PayloadProperty = "d", NamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, Envelope = typeof(GatewayEnvelope))]
+            [Route(0, By = "t", Payload = "d")]
+            [Sends(typeof(Heartbeat))]
+            [Receives(typeof(Heartbeat))]
+            [Receives(typeof(InvalidSession))]
+            [Receives(typeof(HeartbeatAck))]
+            [Receives(typeof(MessageCreate))]
+            public sealed partial class GatewayClient;
+            """);
+
+        var source = run.Sources["Gateway.GatewayClient.g.cs"];
+        Assert.Contains("Outbound<global::Gateway.Heartbeat, long?>(1L, static message => message.LastSequence);", source, StringComparison.Ordinal);
+        Assert.Contains("Inbound<global::Gateway.Heartbeat, long?>(", source, StringComparison.Ordinal);
+        Assert.Contains("static value => new global::Gateway.Heartbeat(value),", source, StringComparison.Ordinal);
+        Assert.Contains("static value => new global::Gateway.InvalidSession { Resumable = value },", source, StringComparison.Ordinal);
+        Assert.Contains("PropertyNamingPolicy = global::System.Text.Json.JsonNamingPolicy.SnakeCaseLower", source, StringComparison.Ordinal);
+        Assert.Contains("OnMessageCreate(global::System.Func<global::Gateway.MessageCreate, global::Gateway.GatewayEnvelope,", source, StringComparison.Ordinal);
+        Assert.Contains("new global::CpWebSocket.Messaging.Shapes.MessageShapeMember(\"channel_id\")", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void ConstantsPatternsAndErrorResponse()
+    {
+        var run = Generate("""
+            using CpWebSocket;
+
+            namespace Rpc;
+
+            public sealed record RpcError(int Code, string Message);
+            public sealed record RpcResponse<T>(T Result, RpcError? Error) : IResponse<T, RpcError>;
+            [Message("error")] public sealed class Failure { public string Reason { get; set; } = ""; }
+
+            [Message("public/get_time")] public sealed record GetTime;
+            [Message("subscription", "ticker.*")] public sealed record Ticker(string InstrumentName, double LastPrice);
+
+            [WebSocketClient(DiscriminatorProperty = "method", PayloadProperty = "params", RequestIdProperty = "id", Responses = typeof(RpcResponse<>), ErrorResponse = typeof(Failure))]
+            [EnvelopeConstant("jsonrpc", "2.0")]
+            [EnvelopeConstant("v", 2)]
+            [Route("subscription", By = "params.channel", Payload = "params.data")]
+            [Sends(typeof(GetTime), Returns = typeof(long))]
+            [Receives(typeof(Ticker))]
+            public sealed partial class RpcClient;
+            """);
+
+        var source = run.Sources["Rpc.RpcClient.g.cs"];
+        Assert.Contains("new global::CpWebSocket.Messaging.MessageConstant(\"jsonrpc\", \"2.0\"),", source, StringComparison.Ordinal);
+        Assert.Contains("new global::CpWebSocket.Messaging.MessageConstant(\"v\", 2L),", source, StringComparison.Ordinal);
+        Assert.Contains("__Protocol.ErrorResponse<global::Rpc.Failure>(\"error\");", source, StringComparison.Ordinal);
+        Assert.Contains("Request<global::Rpc.GetTime, global::Rpc.RpcResponse<long>>(\"public/get_time\", errorResponse: __ErrorResponse);", source, StringComparison.Ordinal);
+        Assert.Contains("new global::CpWebSocket.Messaging.MessageKey(\"subscription\", \"ticker.*\"),", source, StringComparison.Ordinal);
+        Assert.Contains("global::System.Threading.Tasks.Task<long> GetTimeAsync(", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
+    [Fact]
+    public void ShapesOfNestedTypes()
+    {
+        var run = Generate("""
+            #nullable enable
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using CpWebSocket;
+
+            namespace Shapes;
+
+            public sealed record Location(string Room, double Level);
+            public readonly record struct Sample(long At, double Value);
+            public sealed record Node(string Name, Node? Next);
+
+            [Message("reading")]
+            public sealed record Reading(
+                string Sensor,
+                int Count,
+                Location Where,
+                Location? Backup,
+                IReadOnlyList<Sample> Samples,
+                Sample? Last,
+                JsonElement Extra,
+                Node Chain,
+                Dictionary<string, Location> ByName,
+                string? Note,
+                int Retries = 3,
+                [property: JsonPropertyName("kind")] string Category = "x")
+            {
+                public string Computed => Sensor + Count;
+                public string Settable { get; set; } = "";
+                [JsonIgnore] public string Ignored { get; set; } = "";
+            }
+
+            [WebSocketClient]
+            [Receives(typeof(Reading))]
+            public sealed partial class ReadingClient;
+            """);
+
+        var source = run.Sources["Shapes.ReadingClient.g.cs"];
+        Assert.Contains("new global::CpWebSocket.Messaging.Shapes.MessageShapeMember(\"where\", value: __Location_Shape)", source, StringComparison.Ordinal);
+        Assert.Contains("new global::CpWebSocket.Messaging.Shapes.MessageShapeMember(\"samples\", items: __Sample_Shape)", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"note\"", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"kind\"", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"computed\"", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"settable\"", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
     private static GeneratorRun Generate(params string[] sources)
         => GeneratorRun.Of(sources).AssertGeneratorSucceeded().AssertCompiles();
 }

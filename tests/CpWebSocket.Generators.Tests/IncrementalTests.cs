@@ -129,6 +129,65 @@ public sealed class IncrementalTests
         Assert.Contains("MessageEnvelope(\"type\", \"data\")", second.Sources["App.ChatClient.g.cs"], StringComparison.Ordinal);
     }
 
+    private const string ProtocolClient = """
+        using CpWebSocket;
+        using System.Text.Json.Serialization;
+
+        namespace App;
+
+        [Message(5, "Changed")] public sealed record Changed(string Name, Location Where);
+        public sealed record Location(string Room);
+        [Message(6, "Get")] public sealed record Get;
+        [Message(1)] public sealed record Beat([PayloadValue] long? Sequence);
+        public sealed record Status(bool Ok);
+        public sealed record Envelope(long? S);
+
+        [Message(7)]
+        public sealed record Reply<T>(Status Status, T? Data) : IResponse<T, Status>
+        {
+            T IResponse<T, Status>.Result => Data!;
+            Status? IResponse<T, Status>.Error => Status.Ok ? null : Status;
+        }
+
+        [WebSocketClient(DiscriminatorProperty = "op", PayloadProperty = "d", RequestIdProperty = "id", Responses = typeof(Reply<>),
+            Envelope = typeof(Envelope), NamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+        [Route(5, By = "d.eventType", Payload = "d.eventData")]
+        [Route(6, By = "d.requestType", Payload = "d.requestData")]
+        [EnvelopeConstant("v", 5)]
+        [Receives(typeof(Changed))]
+        [Sends(typeof(Get), Returns = typeof(void))]
+        [Sends(typeof(Beat))]
+        public sealed partial class ObsClient;
+        """;
+
+    [Fact]
+    public void A_client_with_routes_shapes_and_an_envelope_stays_cached_across_an_unrelated_edit_and_holds_no_symbols()
+    {
+        var compilation = TestCompilation.Create(Contracts, ProtocolClient, Unrelated);
+        var first = GeneratorRun.Of(compilation).AssertGeneratorSucceeded().AssertCompiles();
+        IncrementalSteps.AssertNoCompilationObjects(first.Result);
+
+        var edited = ReplaceSource(compilation, "Source2.cs", Unrelated.Replace("value * 2", "value + value", StringComparison.Ordinal));
+        var second = GeneratorRun.Continue(first.Driver, edited).AssertGeneratorSucceeded();
+
+        IncrementalSteps.AssertAllCachedOrUnchanged(second.Result);
+        IncrementalSteps.AssertNoCompilationObjects(second.Result);
+        Assert.Equal(first.Sources, second.Sources);
+    }
+
+    [Fact]
+    public void Editing_a_nested_type_of_a_shape_regenerates_its_client()
+    {
+        var compilation = TestCompilation.Create(Contracts, ProtocolClient);
+        var first = GeneratorRun.Of(compilation).AssertGeneratorSucceeded();
+
+        var edited = ReplaceSource(compilation, "Source1.cs", ProtocolClient.Replace("record Location(string Room)", "record Location(string? Room)", StringComparison.Ordinal));
+        var second = GeneratorRun.Continue(first.Driver, edited).AssertGeneratorSucceeded().AssertCompiles();
+
+        Assert.Contains("MessageShapeMember(\"room\")", first.Sources["App.ObsClient.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("MessageShapeMember(\"room\")", second.Sources["App.ObsClient.g.cs"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Step_outputs_hold_no_symbol_syntax_compilation_or_location()
     {

@@ -5,11 +5,11 @@ internal static class TestSources
 {
     /// <summary>
     /// A <c>JsonSerializerContext</c> written by hand, since the System.Text.Json generator does not run in
-    /// these tests: it declares <paramref name="types"/> with <c>[JsonSerializable]</c> and resolves every
-    /// type by reflection, which is enough for the generated client to start.
+    /// these tests: it declares <paramref name="types"/> with <c>[JsonSerializable]</c>, says it uses the web defaults
+    /// (as it does), and resolves every type by reflection, which is enough for the generated client to start.
     /// </summary>
     public static string ReflectionBackedContext(string ns, string name, params string[] types)
-        => ReflectionBackedContextWithOptions(ns, name, string.Empty, types);
+        => ReflectionBackedContextWithOptions(ns, name, "[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]\n", types);
 
     /// <summary>Like <see cref="ReflectionBackedContext"/>, with <paramref name="attributes"/> (such as <c>[JsonSourceGenerationOptions]</c>) on the class.</summary>
     public static string ReflectionBackedContextWithOptions(string ns, string name, string attributes, params string[] types)

@@ -186,6 +186,83 @@ internal static class DiagnosticDescriptors
         "'{0}' has member '{1}', serialized as \"{2}\", the request id property of '{3}', so each request would carry \"{2}\" twice; rename it with [JsonPropertyName], leave it out with [JsonIgnore] (the client writes the id), or choose another RequestIdProperty",
         DiagnosticSeverity.Error);
 
+    /// <summary>CPWS0026: a <c>[Route]</c> path is malformed or in the wrong place.</summary>
+    public static readonly DiagnosticDescriptor InvalidRoute = Create(
+        "CPWS0026",
+        "Route paths must name separate members",
+        "The route of {0} on '{1}' cannot be used: {2}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0027: two <c>[Route]</c>s for one first-level value.</summary>
+    public static readonly DiagnosticDescriptor DuplicateRoute = Create(
+        "CPWS0027",
+        "A first-level value has one route",
+        "'{0}' routes {1} twice; a first-level value is routed by one second-level value, so remove one of the [Route] attributes",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0028: a contract names a second level its first level has no route for.</summary>
+    public static readonly DiagnosticDescriptor SecondLevelWithoutRoute = Create(
+        "CPWS0028",
+        "Two-level messages need a route",
+        "'{0}' is declared [Message({1})], but '{2}' has no [Route({3}, By = ...)], so its second-level value could not be read or written; add the route, or declare the message with one value",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0029: a one-level contract of a routed first-level value.</summary>
+    public static readonly DiagnosticDescriptor RoutedMessageWithoutSecondLevel = Create(
+        "CPWS0029",
+        "Messages of a routed value need a second-level value",
+        "'{0}' is declared [Message({1})], but '{2}' routes {1} by \"{3}\", so messages of {1} are told apart by that value; declare it as [Message({1}, \"...\")]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0030: a pattern where an exact value is needed.</summary>
+    public static readonly DiagnosticDescriptor PatternNotReceived = Create(
+        "CPWS0030",
+        "Only received messages can be patterns",
+        "'{0}' is declared [Message({1})], a pattern, but it is {2} by '{3}', which needs an exact value; patterns (a value ending in '*') only select received messages",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0031: the serializer context writes another wire shape than the client declares.</summary>
+    public static readonly DiagnosticDescriptor SerializerContextDiffers = Create(
+        "CPWS0031",
+        "The serializer context must write what the client declares",
+        "Serializer context '{0}' {1}, but '{2}' declares {3}, so messages would not have the shape the client declares; {4}",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>CPWS0032: a <c>[PayloadValue]</c> that cannot be used.</summary>
+    public static readonly DiagnosticDescriptor InvalidPayloadValue = Create(
+        "CPWS0032",
+        "[PayloadValue] must mark one member of a wrapped message",
+        "'{0}' cannot be {1} by '{2}' with its [PayloadValue]: {3}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0033: an <c>[EnvelopeConstant]</c> that cannot be written.</summary>
+    public static readonly DiagnosticDescriptor InvalidEnvelopeConstant = Create(
+        "CPWS0033",
+        "Envelope constants need a place of their own",
+        "The envelope constant '{0}' of '{1}' cannot be written: {2}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0034: the envelope record cannot be read.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedEnvelopeType = Create(
+        "CPWS0034",
+        "Envelope type is not supported",
+        "'{0}' cannot be the envelope of '{1}': {2}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0035: <c>Responses</c> is not an open generic response.</summary>
+    public static readonly DiagnosticDescriptor InvalidResponses = Create(
+        "CPWS0035",
+        "Responses must be an open generic IResponse",
+        "Responses '{0}' of '{1}' cannot be used: {2}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0036: the error response cannot be matched or read.</summary>
+    public static readonly DiagnosticDescriptor InvalidErrorResponse = Create(
+        "CPWS0036",
+        "Error response must be a class with [Message]",
+        "ErrorResponse '{0}' of '{1}' cannot be used: {2}",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity)
         => new(
             id,

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using CpWebSocket.Generators.Inspection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -82,12 +83,12 @@ public sealed class WebSocketClientAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeMessageAttribute(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute)
     {
-        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+        if (attribute.ConstructorArguments.Length is not (1 or 2) || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error))
         {
             return;
         }
 
-        if (!Discriminator.TryCreate(attribute.ConstructorArguments[0].Value, out _))
+        if (attribute.ConstructorArguments.Any(a => !Discriminator.TryCreate(a.Value, out _)))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.InvalidMessageDiscriminator,

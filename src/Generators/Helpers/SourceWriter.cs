@@ -55,6 +55,17 @@ internal sealed class SourceWriter
         }
     }
 
+    /// <summary>Appends <paramref name="text"/> to the last line written (a comma, a closing parenthesis).</summary>
+    public void AppendToLastLine(string text)
+    {
+        if (_builder.Length > 0 && _builder[_builder.Length - 1] == '\n')
+        {
+            _builder.Length--;
+        }
+
+        _builder.Append(text).Append('\n');
+    }
+
     /// <summary>Writes <c>{</c> and indents what follows.</summary>
     public void OpenBlock()
     {

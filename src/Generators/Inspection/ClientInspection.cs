@@ -5,7 +5,7 @@ namespace CpWebSocket.Generators.Inspection;
 
 /// <summary>
 /// What one <c>[WebSocketClient]</c> class declares, after the rules of <see cref="ClientInspector"/>:
-/// whether it can be generated at all, and which of its contracts are usable.
+/// whether it can be generated at all, and which of its declarations are usable.
 /// </summary>
 internal sealed class ClientInspection
 {
@@ -53,4 +53,25 @@ internal sealed class ClientInspection
 
     /// <summary>The client's request id settings, or <see langword="null"/> when it names no <c>RequestIdProperty</c>.</summary>
     public InspectedRequestId? RequestId { get; }
+
+    /// <summary>The usable routes, in declaration order.</summary>
+    public IReadOnlyList<InspectedRoute> Routes { get; init; } = [];
+
+    /// <summary>The usable constant members, in declaration order.</summary>
+    public IReadOnlyList<InspectedConstant> Constants { get; init; } = [];
+
+    /// <summary>The naming policy, number handling and ignore condition the client declares.</summary>
+    public ContextSettings Declared { get; init; } = new(JsonPropertyNames.CamelCase, TypeNames.AllowReadingFromString, TypeNames.IgnoreNever);
+
+    /// <summary>The naming policy names are written with: the context's, or the declared one.</summary>
+    public int NamingPolicy { get; init; } = JsonPropertyNames.CamelCase;
+
+    /// <summary>The envelope record, or <see langword="null"/>.</summary>
+    public INamedTypeSymbol? Envelope { get; init; }
+
+    /// <summary>The error response type and its key, or <see langword="null"/>.</summary>
+    public (INamedTypeSymbol Type, InspectedKey Key)? ErrorResponse { get; init; }
+
+    /// <summary>The misdeclarations the analyzers of the newer rules report; the generator leaves them out.</summary>
+    public IReadOnlyList<DeclarationProblem> Problems { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using CpWebSocket.Generators.Diagnostics;
 using CpWebSocket.Generators.Model;
@@ -19,7 +20,7 @@ namespace CpWebSocket.Generators.Inspection;
 /// client; a contract-level problem leaves out that one contract, so the user sees one diagnostic
 /// instead of a cascade of missing-member errors.
 /// </remarks>
-internal sealed class ClientInspector
+internal sealed partial class ClientInspector
 {
     /// <summary>How far a type can be seen, narrowest first.</summary>
     private enum Visibility
@@ -115,11 +116,56 @@ internal sealed class ClientInspector
         canGenerate &= InspectEnvelope(out var discriminatorProperty, out var payloadProperty, out var serializerContext);
         canGenerate &= InspectRequestId(discriminatorProperty, payloadProperty, out var requestId);
 
+        var declared = InspectSerialization();
+        if (serializerContext is not null)
+        {
+            CompareContext(serializerContext, declared);
+        }
+
+        var namingPolicy = JsonPropertyNames.PolicyOf(serializerContext, declared.NamingPolicy);
+        var routes = InspectRoutes(discriminatorProperty, payloadProperty);
+        var constants = InspectConstants(discriminatorProperty, payloadProperty, requestId, routes);
+        var envelope = InspectEnvelopeType();
+        var responses = InspectResponses(requestId);
+        var errorResponse = InspectErrorResponse(requestId);
+        if (errorResponse is { } error && !CheckRouting(error.Key, error.Type, routes, _clientAttribute, TypeNames.ErrorResponseArgument, exactUse: null))
+        {
+            errorResponse = null;
+        }
+
         var sent = new List<InspectedContract>();
         var received = new List<InspectedContract>();
-        InspectContracts(sent, received, discriminatorProperty, payloadProperty, serializerContext, requestId);
+        InspectContracts(sent, received, discriminatorProperty, payloadProperty, serializerContext, requestId, routes, responses, namingPolicy);
 
-        return new ClientInspection(_client, canGenerate, discriminatorProperty, payloadProperty, serializerContext, sent, received, requestId);
+        if (_diagnostics is not null && serializerContext is not null)
+        {
+            var contextTypes = ReadContextTypes(serializerContext);
+            ReportMissingFromContext(contextTypes, envelope, serializerContext, NamedArgumentLocation(TypeNames.EnvelopeArgument));
+            ReportMissingFromContext(contextTypes, errorResponse?.Type, serializerContext, NamedArgumentLocation(TypeNames.ErrorResponseArgument));
+            foreach (var contract in sent.Concat(received))
+            {
+                ReportMissingFromContext(contextTypes, contract.PayloadValue?.ValueType, serializerContext, ArgumentLocation(contract.Attribute));
+            }
+        }
+
+        return new ClientInspection(_client, canGenerate, discriminatorProperty, payloadProperty, serializerContext, sent, received, requestId)
+        {
+            Routes = routes,
+            Constants = constants,
+            Declared = declared,
+            NamingPolicy = namingPolicy,
+            Envelope = envelope,
+            ErrorResponse = errorResponse,
+            Problems = _problems,
+        };
+    }
+
+    private void ReportMissingFromContext(HashSet<ITypeSymbol> contextTypes, ITypeSymbol? type, INamedTypeSymbol serializerContext, Location? location)
+    {
+        if (type is not null && !contextTypes.Contains(type))
+        {
+            Report(DiagnosticDescriptors.ContractMissingFromSerializerContext, location, Display(type), Display(serializerContext), _client.Name);
+        }
     }
 
     private bool InspectShape()
@@ -317,7 +363,7 @@ internal sealed class ClientInspector
     /// Reads the <c>Returns</c>, <c>MethodName</c> and <c>TimeoutMilliseconds</c> of a <c>[Sends]</c>. Returns false
     /// when the request cannot be generated (the diagnostic says why); <paramref name="request"/> is null for a plain send.
     /// </summary>
-    private bool ReadRequest(AttributeData attribute, InspectedContract contract, InspectedRequestId? requestId, out InspectedRequest? request)
+    private bool ReadRequest(AttributeData attribute, InspectedContract contract, InspectedRequestId? requestId, List<InspectedRoute> routes, INamedTypeSymbol? responses, out InspectedRequest? request)
     {
         request = null;
         ITypeSymbol? returns = null;
@@ -354,6 +400,13 @@ internal sealed class ClientInspector
             return false;
         }
 
+        // Returns = typeof(void): the answer only ends the wait; its result, if any, is skipped unread.
+        var returnsNothing = returns.SpecialType == SpecialType.System_Void;
+        if (returnsNothing && _compilation.GetTypeByMetadataName(TypeNames.NoResult) is { } noResult)
+        {
+            returns = noResult;
+        }
+
         var returnsLocation = NamedArgumentLocation(attribute, TypeNames.ReturnsArgument);
         if (requestId is null)
         {
@@ -361,8 +414,15 @@ internal sealed class ClientInspector
             return false;
         }
 
-        var reason = UnsupportedReason(returns);
-        if (reason is null && VisibilityOf((INamedTypeSymbol)returns) == Visibility.Restricted && VisibilityOf(_client) != Visibility.Restricted)
+        // A result type without a [Message] of its own arrives inside the client's Responses.
+        var wrapped = responses is not null && !(returns is INamedTypeSymbol candidate && FindMessageAttribute(candidate) is not null);
+        var reason = wrapped
+            ? returns is INamedTypeSymbol resultType && resultType.IsOpenGeneric() ? "an open generic type cannot be serialized; name a closed type such as Message<int>"
+                : returns.IsStatic ? "a static class has no instances; name a class with instances"
+                : returns.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer || returns.IsRefLikeType ? "it cannot be a type argument of the client's Responses"
+                : null
+            : UnsupportedReason(returns);
+        if (reason is null && returns is INamedTypeSymbol namedReturns && VisibilityOf(namedReturns) == Visibility.Restricted && VisibilityOf(_client) != Visibility.Restricted)
         {
             reason = "it is private or protected, so the client's request method cannot return it; make it internal or public";
         }
@@ -386,7 +446,18 @@ internal sealed class ClientInspector
             return false;
         }
 
-        var response = (INamedTypeSymbol)returns;
+        var response = wrapped ? responses!.Construct(returns) : (INamedTypeSymbol)returns;
+        InspectedKey? responseKey = null;
+        if (TryReadKey(response, out var key))
+        {
+            if (!CheckRouting(key, response, routes, attribute, TypeNames.ReturnsArgument, exactUse: "answering a request"))
+            {
+                return false;
+            }
+
+            responseKey = key;
+        }
+
         ITypeSymbol? result = null;
         ITypeSymbol? error = null;
         foreach (var implemented in response.AllInterfaces)
@@ -399,7 +470,7 @@ internal sealed class ClientInspector
             }
         }
 
-        request = new InspectedRequest(response, methodName ?? defaultName, timeout, result, error);
+        request = new InspectedRequest(response, methodName ?? defaultName, timeout, result, error, responseKey) { ReturnsNothing = returnsNothing };
         return true;
     }
 
@@ -421,14 +492,17 @@ internal sealed class ClientInspector
         string discriminatorProperty,
         string? payloadProperty,
         INamedTypeSymbol? serializerContext,
-        InspectedRequestId? requestId)
+        InspectedRequestId? requestId,
+        List<InspectedRoute> routes,
+        INamedTypeSymbol? responses,
+        int namingPolicy)
     {
         // Generated member names already taken, with the contract that took them.
         var takenNames = new Dictionary<string, INamedTypeSymbol>(StringComparer.Ordinal);
         HashSet<string>? inheritedNames = null;
         HashSet<ITypeSymbol>? contextTypes = null;
         InspectedContract? firstContract = null;
-        JsonPropertyNames.Policy? namingPolicy = null;
+        var firstOfRoute = new Dictionary<Discriminator, InspectedContract>();
 
         foreach (var attribute in _client.GetAttributes())
         {
@@ -461,17 +535,36 @@ internal sealed class ClientInspector
 
             if (isSent)
             {
-                if (!ReadRequest(attribute, contract, requestId, out var request))
+                if (!ReadRequest(attribute, contract, requestId, routes, responses, out var request))
                 {
                     continue;
                 }
 
-                // A response type seen less widely than the client makes the request method internal.
-                var accessibility = request is not null && VisibilityOf(request.ResponseType) < VisibilityOf(_client)
+                // A response or result type seen less widely than the client makes the request method internal.
+                var accessibility = request is not null
+                    && (VisibilityOf(request.ResponseType) < VisibilityOf(_client) || (request.ResultType is INamedTypeSymbol result && VisibilityOf(result) < VisibilityOf(_client)))
                     ? MemberAccessibility.Internal
                     : contract.Accessibility;
                 contract = contract with { Request = request, Accessibility = accessibility };
             }
+
+            if (!CheckRouting(contract.Key, contract.Type, routes, attribute, null, isSent ? "sent" : null))
+            {
+                continue;
+            }
+
+            if (!ReadPayloadValue(contract, isSent, payloadProperty, routes, out var payloadValue))
+            {
+                continue;
+            }
+
+            if (payloadValue is not null && contract.Request is not null)
+            {
+                Problem(DiagnosticDescriptors.InvalidPayloadValue, attribute, null, Display(contract.Type), "sent as a request", _client.Name, "a request's payload must be an object, which carries the request id");
+                continue;
+            }
+
+            contract = contract with { PayloadValue = payloadValue };
 
             var list = isSent ? sent : received;
             var attributeName = isSent ? SendsName : ReceivesName;
@@ -500,7 +593,27 @@ internal sealed class ClientInspector
                 continue;
             }
 
-            var sameDiscriminator = list.Find(c => c.Discriminator == contract.Discriminator);
+            if (contract.Key.Second is { } second)
+            {
+                if (!firstOfRoute.TryGetValue(contract.Key.First, out var firstOfThisRoute))
+                {
+                    firstOfRoute.Add(contract.Key.First, contract);
+                }
+                else if (firstOfThisRoute.Key.Second!.Value.Kind != second.Kind)
+                {
+                    Report(
+                        DiagnosticDescriptors.MixedDiscriminatorKinds,
+                        ArgumentLocation(attribute),
+                        Display(contract.Type),
+                        KindDescription(second.Kind) + " second-level",
+                        Display(firstOfThisRoute.Type),
+                        _client.Name,
+                        KindDescription(firstOfThisRoute.Key.Second!.Value.Kind));
+                    continue;
+                }
+            }
+
+            var sameDiscriminator = list.Find(c => c.Key == contract.Key);
             if (sameDiscriminator is not null)
             {
                 Report(
@@ -510,17 +623,16 @@ internal sealed class ClientInspector
                     Display(contract.Type),
                     direction,
                     _client.Name,
-                    contract.Discriminator.ToString());
+                    contract.Key.ToString());
                 continue;
             }
 
             // The runtime refuses such a sent type when the client starts; received ones merely see the value.
             // Only the analyzer looks: the check binds every member's attributes, the error it reports fails the build
             // anyway, and the generator runs again on every edit.
-            if (_diagnostics is not null && isSent && payloadProperty is null)
+            if (_diagnostics is not null && isSent && payloadProperty is null && routes.Find(r => r.Value == contract.Key.First)?.Payload is null && contract.PayloadValue is null)
             {
-                namingPolicy ??= JsonPropertyNames.PolicyOf(serializerContext);
-                var member = JsonPropertyNames.FindMemberSerializedAs(contract.Type, discriminatorProperty, namingPolicy.Value);
+                var member = JsonPropertyNames.FindMemberSerializedAs(contract.Type, discriminatorProperty, namingPolicy);
                 if (member is not null)
                 {
                     Report(
@@ -537,8 +649,7 @@ internal sealed class ClientInspector
             // Likewise for a request whose id would be written next to a property of the same name.
             if (_diagnostics is not null && contract.Request is not null && requestId is not null && (payloadProperty is null || requestId.InPayload))
             {
-                namingPolicy ??= JsonPropertyNames.PolicyOf(serializerContext);
-                var member = JsonPropertyNames.FindMemberSerializedAs(contract.Type, requestId.Property, namingPolicy.Value);
+                var member = JsonPropertyNames.FindMemberSerializedAs(contract.Type, requestId.Property, namingPolicy);
                 if (member is not null)
                 {
                     Report(
@@ -641,12 +752,12 @@ internal sealed class ClientInspector
             return null;
         }
 
-        if (messageAttribute.ConstructorArguments.Length != 1 || messageAttribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+        if (messageAttribute.ConstructorArguments.Length is not (1 or 2) || messageAttribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error))
         {
             return null;
         }
 
-        if (!Discriminator.TryCreate(messageAttribute.ConstructorArguments[0].Value, out var discriminator))
+        if (!TryReadKey(type, out var key))
         {
             // A type declared in this compilation gets the diagnostic on its own [Message]; one from a
             // reference cannot be edited here, so say it where it is used.
@@ -658,7 +769,7 @@ internal sealed class ClientInspector
             return null;
         }
 
-        return new InspectedContract(type, discriminator, accessibility);
+        return new InspectedContract(type, key, accessibility, attribute);
     }
 
     /// <summary>How far a type can be seen, from the declared accessibility of it and every type containing it.</summary>

@@ -8,9 +8,15 @@ namespace CpWebSocket.Generators.Inspection;
 /// <param name="TimeoutMilliseconds">0 for the client's default, -1 for no limit, else milliseconds.</param>
 /// <param name="ResultType">When the response implements <c>IResponse&lt;TResult, TError&gt;</c>: <c>TResult</c>.</param>
 /// <param name="ErrorType">When the response implements <c>IResponse&lt;TResult, TError&gt;</c>: <c>TError</c>.</param>
+/// <param name="ResponseKey">The response's <c>[Message]</c> key, or <see langword="null"/> for a response without one.</param>
 internal sealed record InspectedRequest(
     INamedTypeSymbol ResponseType,
     string MethodName,
     int TimeoutMilliseconds,
     ITypeSymbol? ResultType,
-    ITypeSymbol? ErrorType);
+    ITypeSymbol? ErrorType,
+    InspectedKey? ResponseKey = null)
+{
+    /// <summary>Whether the request was declared <c>Returns = typeof(void)</c>: its method returns a plain task.</summary>
+    public bool ReturnsNothing { get; init; }
+}

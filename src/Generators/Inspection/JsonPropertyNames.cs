@@ -1,100 +1,64 @@
 using System;
+using System.Globalization;
+using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace CpWebSocket.Generators.Inspection;
 
 /// <summary>
-/// Predicts the JSON property names System.Text.Json gives a contract type, so that a flat message whose own
-/// property would collide with the discriminator is caught at build time instead of when the client starts.
-/// Only what is certain is predicted: with a naming policy other than camelCase nothing is reported.
+/// Predicts the JSON property names System.Text.Json gives a contract type's members, with the naming policies it
+/// knows (<c>JsonKnownNamingPolicy</c>): for the shapes of received types, and to catch a sent member whose name the
+/// envelope also writes. Only what is certain is predicted: with a policy it does not know, nothing is.
 /// </summary>
 internal static class JsonPropertyNames
 {
-    private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
-    private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
-    private const string JsonIncludeAttribute = "System.Text.Json.Serialization.JsonIncludeAttribute";
-    private const string JsonSourceGenerationOptionsAttribute = "System.Text.Json.Serialization.JsonSourceGenerationOptionsAttribute";
+    /// <summary><c>JsonKnownNamingPolicy.Unspecified</c>: names as declared.</summary>
+    public const int AsDeclared = 0;
 
-    // Values of System.Text.Json's JsonSerializerDefaults and JsonKnownNamingPolicy.
-    private const int WebDefaults = 1;
-    private const int UnspecifiedPolicy = 0;
-    private const int CamelCasePolicy = 1;
+    /// <summary><c>JsonKnownNamingPolicy.CamelCase</c>.</summary>
+    public const int CamelCase = 1;
 
-    /// <summary>How property names are transformed.</summary>
-    public enum Policy
-    {
-        /// <summary>Names are written as declared.</summary>
-        AsDeclared,
+    /// <summary>A policy set some other way (a custom <c>JsonNamingPolicy</c>), which is not predicted.</summary>
+    public const int Unknown = -1;
 
-        /// <summary>Names are camelCased (the web defaults).</summary>
-        CamelCase,
-
-        /// <summary>Another policy, which is not predicted.</summary>
-        Unknown,
-    }
+    private const int SnakeCaseLower = 2;
+    private const int SnakeCaseUpper = 3;
+    private const int KebabCaseLower = 4;
+    private const int KebabCaseUpper = 5;
 
     /// <summary>
-    /// The policy of <paramref name="context"/>'s <c>[JsonSourceGenerationOptions]</c>, or camelCase for reflection,
-    /// which uses the web defaults.
+    /// The naming policy of <paramref name="context"/>'s <c>[JsonSourceGenerationOptions]</c> (names as declared when it
+    /// has none), or <paramref name="declared"/> for a client serialized by reflection.
     /// </summary>
-    public static Policy PolicyOf(INamedTypeSymbol? context)
+    public static int PolicyOf(INamedTypeSymbol? context, int declared = CamelCase)
+        => context is null ? declared : ContextSettings.Of(context).NamingPolicy;
+
+    /// <summary>Converts a member name with a known policy; <see langword="null"/> for <see cref="Unknown"/>.</summary>
+    public static string? Convert(string name, int policy) => policy switch
     {
-        if (context is null)
-        {
-            return Policy.CamelCase;
-        }
+        AsDeclared => name,
+        CamelCase => ToCamelCase(name),
+        SnakeCaseLower => ToSeparated(name, '_', lowercase: true),
+        SnakeCaseUpper => ToSeparated(name, '_', lowercase: false),
+        KebabCaseLower => ToSeparated(name, '-', lowercase: true),
+        KebabCaseUpper => ToSeparated(name, '-', lowercase: false),
+        _ => null,
+    };
 
-        foreach (var attribute in context.GetAttributes())
-        {
-            if (!attribute.AttributeClass.IsType(JsonSourceGenerationOptionsAttribute))
-            {
-                continue;
-            }
-
-            var policy = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int defaults && defaults == WebDefaults
-                ? Policy.CamelCase
-                : Policy.AsDeclared;
-            foreach (var argument in attribute.NamedArguments)
-            {
-                if (argument.Key == "PropertyNamingPolicy" && argument.Value.Value is int known)
-                {
-                    policy = known switch
-                    {
-                        UnspecifiedPolicy => Policy.AsDeclared,
-                        CamelCasePolicy => Policy.CamelCase,
-                        _ => Policy.Unknown,
-                    };
-                }
-            }
-
-            return policy;
-        }
-
-        return Policy.AsDeclared;
-    }
+    /// <summary>The JSON name of a member: its <c>[JsonPropertyName]</c>, else its name converted by <paramref name="policy"/>.</summary>
+    public static string? JsonNameOf(ISymbol member, int policy) => ExplicitName(member) ?? Convert(member.Name, policy);
 
     /// <summary>
     /// The declared name of the member of <paramref name="type"/> serialized as <paramref name="jsonName"/>, or
     /// <see langword="null"/> when there is none (or the policy is unknown). Ignored members do not count.
     /// </summary>
-    public static string? FindMemberSerializedAs(INamedTypeSymbol type, string jsonName, Policy policy)
+    public static string? FindMemberSerializedAs(INamedTypeSymbol type, string jsonName, int policy)
     {
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
-                if (!IsSerialized(member))
-                {
-                    continue;
-                }
-
-                var name = ExplicitName(member) ?? (policy switch
-                {
-                    Policy.AsDeclared => member.Name,
-                    Policy.CamelCase => ToCamelCase(member.Name),
-                    _ => null,
-                });
-                if (string.Equals(name, jsonName, StringComparison.Ordinal))
+                if (IsSerialized(member) && string.Equals(JsonNameOf(member, policy), jsonName, StringComparison.Ordinal))
                 {
                     return member.Name;
                 }
@@ -137,7 +101,63 @@ internal static class JsonPropertyNames
         return new string(chars);
     }
 
-    private static bool IsSerialized(ISymbol member)
+    /// <summary>
+    /// System.Text.Json's snake_case and kebab-case conversion: a separator where a lowercase letter or digit meets an
+    /// uppercase one, and before the last capital of a run that a lowercase letter follows (<c>XMLReader</c> gives
+    /// <c>xml_reader</c>); spaces between words become one separator; other characters are kept and restart a word.
+    /// </summary>
+    public static string ToSeparated(string name, char separator, bool lowercase)
+    {
+        var builder = new StringBuilder(name.Length + (name.Length / 4));
+        var state = SeparatorState.NotStarted;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var current = name[i];
+            var category = char.GetUnicodeCategory(current);
+            switch (category)
+            {
+                case UnicodeCategory.UppercaseLetter:
+                    if (state is SeparatorState.LowercaseLetterOrDigit or SeparatorState.SpaceSeparator
+                        || (state == SeparatorState.UppercaseLetter && i + 1 < name.Length && char.IsLower(name[i + 1])))
+                    {
+                        builder.Append(separator);
+                    }
+
+                    builder.Append(lowercase ? char.ToLowerInvariant(current) : current);
+                    state = SeparatorState.UppercaseLetter;
+                    break;
+
+                case UnicodeCategory.LowercaseLetter:
+                case UnicodeCategory.DecimalDigitNumber:
+                    if (state == SeparatorState.SpaceSeparator)
+                    {
+                        builder.Append(separator);
+                    }
+
+                    builder.Append(!lowercase && category == UnicodeCategory.LowercaseLetter ? char.ToUpperInvariant(current) : current);
+                    state = SeparatorState.LowercaseLetterOrDigit;
+                    break;
+
+                case UnicodeCategory.SpaceSeparator:
+                    if (state != SeparatorState.NotStarted)
+                    {
+                        state = SeparatorState.SpaceSeparator;
+                    }
+
+                    break;
+
+                default:
+                    builder.Append(current);
+                    state = SeparatorState.NotStarted;
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Whether System.Text.Json serializes <paramref name="member"/> with default settings.</summary>
+    public static bool IsSerialized(ISymbol member)
     {
         if (member.IsStatic || member.IsImplicitlyDeclared || HasIgnoreAlways(member))
         {
@@ -148,18 +168,20 @@ internal static class JsonPropertyNames
         {
             IPropertySymbol { IsIndexer: false } property
                 => property.GetMethod is not null
-                    && (property.DeclaredAccessibility == Accessibility.Public || HasAttribute(property, JsonIncludeAttribute))
+                    && property.ExplicitInterfaceImplementations.Length == 0
+                    && (property.DeclaredAccessibility == Accessibility.Public || member.HasAttribute(TypeNames.JsonIncludeAttribute))
                     && property.Name != "EqualityContract",
-            IFieldSymbol field => HasAttribute(field, JsonIncludeAttribute),
+            IFieldSymbol field => field.HasAttribute(TypeNames.JsonIncludeAttribute),
             _ => false,
         };
     }
 
-    private static string? ExplicitName(ISymbol member)
+    /// <summary>The member's <c>[JsonPropertyName]</c>, or <see langword="null"/>.</summary>
+    public static string? ExplicitName(ISymbol member)
     {
         foreach (var attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass.IsType(JsonPropertyNameAttribute)
+            if (attribute.AttributeClass.IsType(TypeNames.JsonPropertyNameAttribute)
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is string name)
             {
@@ -175,12 +197,12 @@ internal static class JsonPropertyNames
     {
         foreach (var attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass.IsType(JsonIgnoreAttribute))
+            if (attribute.AttributeClass.IsType(TypeNames.JsonIgnoreAttribute))
             {
                 foreach (var argument in attribute.NamedArguments)
                 {
-                    // JsonIgnoreCondition.Always is 1; the other conditions still write the property sometimes.
-                    if (argument.Key == "Condition" && argument.Value.Value is int condition && condition != 1)
+                    // The other conditions still write (and read) the property sometimes.
+                    if (argument.Key == "Condition" && argument.Value.Value is int condition && condition != TypeNames.IgnoreAlways)
                     {
                         return false;
                     }
@@ -193,16 +215,11 @@ internal static class JsonPropertyNames
         return false;
     }
 
-    private static bool HasAttribute(ISymbol member, string metadataName)
+    private enum SeparatorState
     {
-        foreach (var attribute in member.GetAttributes())
-        {
-            if (attribute.AttributeClass.IsType(metadataName))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        NotStarted,
+        UppercaseLetter,
+        LowercaseLetterOrDigit,
+        SpaceSeparator,
     }
 }

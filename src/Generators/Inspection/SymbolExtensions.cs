@@ -93,6 +93,23 @@ internal static class SymbolExtensions
         }
     }
 
+    /// <summary>Whether <paramref name="symbol"/> carries the attribute named by <paramref name="metadataName"/>.</summary>
+    public static bool HasAttribute(this ISymbol symbol, string metadataName) => symbol.FindAttribute(metadataName) is not null;
+
+    /// <summary>The first attribute of <paramref name="symbol"/> named by <paramref name="metadataName"/>, or <see langword="null"/>.</summary>
+    public static AttributeData? FindAttribute(this ISymbol symbol, string metadataName)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass.IsType(metadataName))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Prefixes <paramref name="name"/> with <c>@</c> when it is a reserved C# keyword.</summary>
     public static string EscapeIdentifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

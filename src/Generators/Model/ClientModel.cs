@@ -18,6 +18,12 @@ namespace CpWebSocket.Generators.Model;
 /// <param name="SentMessages">The sent contracts, in attribute declaration order.</param>
 /// <param name="ReceivedMessages">The received contracts, in attribute declaration order.</param>
 /// <param name="RequestId">Where and how request ids are written, or <see langword="null"/> for a client without requests.</param>
+/// <param name="Routes">The second-level routes, in declaration order.</param>
+/// <param name="Constants">The members written into every sent message, in declaration order.</param>
+/// <param name="Serialization">The serializer settings, for a client without a serializer context whose settings are not the web defaults; else <see langword="null"/>.</param>
+/// <param name="EnvelopeTypeName">The <c>global::</c> name of the envelope record, or <see langword="null"/>.</param>
+/// <param name="ErrorResponse">The error response, or <see langword="null"/>.</param>
+/// <param name="Shapes">The shapes of the types the client reads, nested types before the types that hold them.</param>
 internal sealed record ClientModel(
     string FullMetadataName,
     string? Namespace,
@@ -28,4 +34,10 @@ internal sealed record ClientModel(
     string? SerializerContextTypeName,
     EquatableArray<ContractModel> SentMessages,
     EquatableArray<ContractModel> ReceivedMessages,
-    RequestIdModel? RequestId = null);
+    RequestIdModel? RequestId = null,
+    EquatableArray<RouteModel> Routes = default,
+    EquatableArray<ConstantModel> Constants = default,
+    SerializationModel? Serialization = null,
+    string? EnvelopeTypeName = null,
+    ErrorResponseModel? ErrorResponse = null,
+    EquatableArray<ShapeModel> Shapes = default);

@@ -4,7 +4,8 @@ namespace CpWebSocket;
 /// Declares a message contract that a <see cref="WebSocketClientAttribute">websocket client</see> sends:
 /// the client gets a typed <c>SendAsync</c> for it. Repeat the attribute for each contract. With
 /// <see cref="Returns"/> the contract is a request: the client gets an awaited method instead, which sends the
-/// message with a new request id and completes with the response that carries the same id.
+/// message with a new request id and completes with the response that carries the same id and the response type's
+/// discriminator.
 /// </summary>
 /// <example>
 /// <code language="csharp">
@@ -15,7 +16,7 @@ namespace CpWebSocket;
 ///
 /// await chat.SendAsync(new Say("lobby", "hi"));
 ///
-/// // {"type":"rooms.get","id":1} answered by {"type":"rooms.list","id":1,"rooms":["lobby"]}
+/// // {"type":"rooms.get","id":1} answered by {"type":"rooms.list","id":1,"rooms":["lobby"]}, RoomList being [Message("rooms.list")]
 /// [WebSocketClient(RequestIdProperty = "id")]
 /// [Sends(typeof(GetRooms), Returns = typeof(RoomList))]
 /// public sealed partial class RoomsClient;
@@ -37,11 +38,15 @@ public sealed class SendsAttribute : Attribute
     public Type MessageType { get; }
 
     /// <summary>
-    /// The response contract, which makes <see cref="MessageType"/> a request. The response is matched by the
-    /// request id (<see cref="WebSocketClientAttribute.RequestIdProperty"/>), not by its discriminator, and read from
-    /// the whole message (flat envelope) or its payload (wrapped envelope; the whole message when it has none). A
-    /// type implementing <see cref="IResponse{TResult, TError}"/> is unwrapped: the call returns its result, or
-    /// throws <see cref="WebSocketResponseException{TError}"/> when it carries an error.
+    /// The response contract, which makes <see cref="MessageType"/> a request. A received message is its response when
+    /// it carries the request id (<see cref="WebSocketClientAttribute.RequestIdProperty"/>) and the response type's
+    /// <see cref="MessageAttribute"/> discriminator (none, for a response type without one, as JSON-RPC's); any other
+    /// message with that id (the request's own echo, a request from the server) is routed as usual. The response is read
+    /// from the whole message (flat envelope) or its payload (wrapped envelope; the whole message when it has none). A
+    /// type implementing <see cref="IResponse{TResult, TError}"/> is unwrapped: the call returns its result, or throws
+    /// <see cref="WebSocketResponseException{TError}"/> when it carries an error. When the client names
+    /// <see cref="WebSocketClientAttribute.Responses"/>, a type without a <see cref="MessageAttribute"/> of its own is the
+    /// result inside that response; <c>typeof(void)</c> gives a method that returns a plain task.
     /// </summary>
     public Type? Returns { get; set; }
 

@@ -4,7 +4,8 @@ namespace CpWebSocket.Messaging;
 
 /// <summary>
 /// The async handlers registered for one received message type. They run one after another, in the order
-/// they were added, each awaited before the next starts, so a client handles its messages in order.
+/// they were added, each awaited before the next starts, so a client handles its messages in order. A handler may
+/// also take the message's envelope record, read from the message only when such a handler is registered.
 /// </summary>
 /// <typeparam name="T">The message contract.</typeparam>
 /// <example>
@@ -26,6 +27,23 @@ public sealed class AsyncHandlerList<T>
     public IDisposable Add(Func<T, CancellationToken, ValueTask> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        return Add((message, _, cancellationToken) => handler(message, cancellationToken));
+    }
+
+    /// <summary>Adds a handler that also receives the message's envelope; it receives the messages that arrive from now on.</summary>
+    /// <typeparam name="TEnvelope">The envelope record.</typeparam>
+    /// <param name="handler">Receives each message, its envelope and the client's cancellation token.</param>
+    /// <param name="envelope">How the envelope is read (see <see cref="MessageProtocol.EnvelopeRecord{TEnvelope}"/>).</param>
+    /// <returns>A subscription; dispose it to remove the handler.</returns>
+    public IDisposable Add<TEnvelope>(Func<T, TEnvelope, CancellationToken, ValueTask> handler, EnvelopeContract<TEnvelope> envelope)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(envelope);
+        return Add((message, context, cancellationToken) => handler(message, context.ReadEnvelope(envelope), cancellationToken));
+    }
+
+    private Registration Add(Func<T, InboundContext, CancellationToken, ValueTask> handler)
+    {
         var registration = new Registration(this, handler);
         lock (_gate)
         {
@@ -43,7 +61,18 @@ public sealed class AsyncHandlerList<T>
     /// <param name="message">The received message.</param>
     /// <param name="cancellationToken">Passed to each handler.</param>
     /// <returns>A task that completes when every handler has finished.</returns>
-    public ValueTask InvokeAsync(T message, CancellationToken cancellationToken)
+    public ValueTask InvokeAsync(T message, CancellationToken cancellationToken) => InvokeAsync(message, default, cancellationToken);
+
+    /// <summary>
+    /// Runs every handler with <paramref name="message"/> and its <paramref name="context"/>, one after another (see
+    /// <see cref="InvokeAsync(T, CancellationToken)"/>). A handler whose envelope does not deserialize is not called; the
+    /// returned task faults with a <see cref="WebSocketEnvelopeException"/> for it.
+    /// </summary>
+    /// <param name="message">The received message.</param>
+    /// <param name="context">The message's bytes, for handlers that read its envelope.</param>
+    /// <param name="cancellationToken">Passed to each handler.</param>
+    /// <returns>A task that completes when every handler has finished.</returns>
+    public ValueTask InvokeAsync(T message, InboundContext context, CancellationToken cancellationToken)
     {
         // A snapshot: handlers added or removed meanwhile take effect from the next message.
         var handlers = Volatile.Read(ref _handlers);
@@ -53,7 +82,7 @@ public sealed class AsyncHandlerList<T>
             ValueTask pending;
             try
             {
-                pending = handlers[i].Handler(message, cancellationToken);
+                pending = handlers[i].Handler(message, context, cancellationToken);
             }
             catch (Exception ex)
             {
@@ -63,7 +92,7 @@ public sealed class AsyncHandlerList<T>
 
             if (!pending.IsCompletedSuccessfully)
             {
-                return ContinueAsync(pending, handlers, i + 1, message, errors, cancellationToken);
+                return ContinueAsync(pending, handlers, i + 1, message, context, errors, cancellationToken);
             }
 
             pending.GetAwaiter().GetResult();
@@ -73,7 +102,7 @@ public sealed class AsyncHandlerList<T>
     }
 
     private static async ValueTask ContinueAsync(
-        ValueTask pending, Registration[] handlers, int next, T message, List<Exception>? errors, CancellationToken cancellationToken)
+        ValueTask pending, Registration[] handlers, int next, T message, InboundContext context, List<Exception>? errors, CancellationToken cancellationToken)
     {
         try
         {
@@ -88,7 +117,7 @@ public sealed class AsyncHandlerList<T>
         {
             try
             {
-                await handlers[i].Handler(message, cancellationToken).ConfigureAwait(false);
+                await handlers[i].Handler(message, context, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -118,9 +147,9 @@ public sealed class AsyncHandlerList<T>
         }
     }
 
-    private sealed class Registration(AsyncHandlerList<T> owner, Func<T, CancellationToken, ValueTask> handler) : IDisposable
+    private sealed class Registration(AsyncHandlerList<T> owner, Func<T, InboundContext, CancellationToken, ValueTask> handler) : IDisposable
     {
-        public Func<T, CancellationToken, ValueTask> Handler { get; } = handler;
+        public Func<T, InboundContext, CancellationToken, ValueTask> Handler { get; } = handler;
 
         public void Dispose() => owner.Remove(this);
     }

@@ -1,5 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using CpWebSocket.Messaging.Layout;
+using CpWebSocket.Messaging.Payloads;
+using CpWebSocket.Messaging.Shapes;
 
 namespace CpWebSocket.Messaging;
 
@@ -7,41 +8,79 @@ namespace CpWebSocket.Messaging;
 /// <typeparam name="T">The message contract.</typeparam>
 internal sealed class InboundContract<T> : InboundContract
 {
-    private readonly JsonTypeInfo<T> _typeInfo;
+    private readonly PayloadReader<T> _reader;
+    private readonly MessageShape<T>? _shape;
     private readonly InboundHandler<T> _handler;
 
     // Tested once: "value is null" on a value type boxes it wherever the JIT does not optimize (Debug builds).
     private readonly bool _canBeNull = default(T) is null;
 
-    public InboundContract(MessageProtocol protocol, MessageDiscriminator discriminator, JsonTypeInfo<T> typeInfo, InboundHandler<T> handler)
-        : base(protocol, discriminator, typeof(T))
+    public InboundContract(MessageProtocol protocol, MessageKey key, PayloadReader<T> reader, MessageShape<T>? shape, InboundHandler<T> handler)
+        : base(protocol, key, typeof(T))
     {
-        _typeInfo = typeInfo;
+        _reader = reader;
+        _shape = shape;
         _handler = handler;
     }
 
-    internal override InboundOutcome Deliver(MessageClient client, ReadOnlySpan<byte> message, ReadOnlySpan<byte> payload, CancellationToken cancellationToken)
+    internal override InboundOutcome Deliver(MessageClient client, ReadOnlyMemory<byte> message, ReadOnlySpan<byte> payload, bool present, CancellationToken cancellationToken)
     {
+        var source = present ? payload : _reader.WhenAbsent;
         T? value;
         try
         {
-            value = JsonSerializer.Deserialize(payload, _typeInfo);
+            value = _reader.Read(source);
         }
         catch (Exception ex)
         {
             // Whatever stopped it (bad JSON shape, a converter, the type's own constructor), the message is lost, not the connection.
-            return InboundOutcome.Failed(MessageErrors.NotDeserialized(this, ex, message));
+            return InboundOutcome.Failed(MessageErrors.NotDeserialized(this, ex, message.Span, present));
         }
 
+        return Complete(client, message, value, source, present, cancellationToken);
+    }
+
+    internal override InboundOutcome ReadAndDeliver(MessageClient client, ReadOnlyMemory<byte> message, ref EnvelopeScanner scanner, InboundRouter router, CancellationToken cancellationToken)
+    {
+        T? value;
+        try
+        {
+            value = _reader.Read(ref scanner.Reader);
+            scanner.CompleteValue();
+            scanner.ReadToEnd();
+        }
+        catch (Exception)
+        {
+            // The full pass says whether the message is broken JSON or does not fit this contract, with the usual words.
+            return router.RouteAgain(client, message, cancellationToken);
+        }
+
+        var json = message.Span;
+        if (router.FindRepeat(json, scanner.Slots, this) is { } repeated)
+        {
+            return repeated;
+        }
+
+        return Complete(client, message, value, SlotValue.Raw(json, scanner.Slots[PayloadSlot]), present: true, cancellationToken);
+    }
+
+    /// <summary>Checks a deserialized record (not null, every required member) and starts its handler.</summary>
+    private InboundOutcome Complete(MessageClient client, ReadOnlyMemory<byte> message, T? value, ReadOnlySpan<byte> source, bool present, CancellationToken cancellationToken)
+    {
         if (_canBeNull && value is null)
         {
-            return InboundOutcome.Failed(MessageErrors.DeserializedToNull(this, message));
+            return InboundOutcome.Failed(MessageErrors.DeserializedToNull(this, message.Span));
+        }
+
+        if (_shape is { } shape && shape.MayLack(value!) && shape.FindMissing(source, Protocol.SerializerOptions) is { } missing)
+        {
+            return InboundOutcome.Failed(MessageErrors.Incomplete(this, missing, message.Span, present));
         }
 
         ValueTask handling;
         try
         {
-            handling = _handler(client, value!, cancellationToken); // null was ruled out above for every T that admits it
+            handling = _handler(client, value!, new InboundContext(message), cancellationToken); // null was ruled out above for every T that admits it
         }
         catch (Exception ex)
         {

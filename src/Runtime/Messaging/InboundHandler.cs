@@ -7,11 +7,12 @@ namespace CpWebSocket.Messaging;
 /// <typeparam name="T">The message contract.</typeparam>
 /// <param name="client">The client the message arrived on.</param>
 /// <param name="message">The deserialized message.</param>
+/// <param name="context">The message's bytes, and its envelope on demand.</param>
 /// <param name="cancellationToken">Cancelled when the client is disposed.</param>
 /// <returns>A task that completes when the message has been handled.</returns>
 /// <example>
 /// <code language="csharp">
-/// protocol.Inbound&lt;Said&gt;("chat.said", static (client, message, ct) => ((ChatClient)client).OnSaidAsync(message, ct));
+/// protocol.Inbound&lt;Said&gt;("chat.said", static (client, message, context, ct) => ((ChatClient)client).OnSaidAsync(message, ct));
 /// </code>
 /// </example>
-public delegate ValueTask InboundHandler<T>(MessageClient client, T message, CancellationToken cancellationToken);
+public delegate ValueTask InboundHandler<T>(MessageClient client, T message, InboundContext context, CancellationToken cancellationToken);

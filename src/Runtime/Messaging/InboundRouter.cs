@@ -1,36 +1,41 @@
-using System.Buffers;
 using System.Collections.ObjectModel;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using CpWebSocket.Messaging.Layout;
 
 namespace CpWebSocket.Messaging;
 
 /// <summary>
-/// Routes received text messages to the <see cref="InboundContract"/> their discriminator names, straight from
-/// their UTF-8 bytes: one reader pass over the top-level object finds the discriminator wherever it stands (and
-/// the payload when wrapped), a table lookup finds the contract without allocating, and the message is
-/// deserialized once. A flat message's pass ends at a matching discriminator (unless the rest could name it again): the deserializer reads the rest. Create it with <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
+/// Routes received text messages to the <see cref="InboundContract"/> their discriminator names (and, for a routed
+/// first level, their second-level value), and hands responses to the requests that wait for them, straight from their
+/// UTF-8 bytes: one reader pass records every member the envelope watches (<see cref="EnvelopeLayout"/>), table lookups
+/// find the contract without allocating, and the record is deserialized once. A flat one-level message's pass ends at a
+/// matching discriminator (unless the rest could name it again): the deserializer reads the rest. Create it with
+/// <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
 /// </summary>
 public sealed class InboundRouter
 {
-    // Escaped discriminators are unescaped on the stack up to this size, in a pooled array beyond it.
-    private const int StackUnescapeLimit = 256;
-
     private readonly MessageProtocol _protocol;
+    private readonly EnvelopeLayout _layout;
+    private readonly JsonReaderOptions _readerOptions;
     private readonly byte[] _quotedDiscriminatorProperty;
-    private readonly Utf8DiscriminatorTable? _strings;
-    private readonly Dictionary<long, InboundContract>? _integers;
+    private readonly DiscriminatorLookup<FirstLevel> _first;
 
     internal InboundRouter(MessageProtocol protocol, InboundContract[] contracts)
     {
         _protocol = protocol;
+        _layout = protocol.Layout;
+        _readerOptions = protocol.ReaderOptions;
         _quotedDiscriminatorProperty = [(byte)'"', .. protocol.DiscriminatorPropertyUtf8, (byte)'"'];
         Contracts = new ReadOnlyCollection<InboundContract>(contracts);
 
-        InboundContract? first = null;
-        var strings = new List<(byte[] Key, InboundContract Contract)>();
-        var integers = new Dictionary<long, InboundContract>();
-        var seen = new Dictionary<MessageDiscriminator, InboundContract>();
+        var levels = new Dictionary<MessageDiscriminator, (FirstLevel Level, List<InboundContract> Seconds)>();
+        foreach (var route in _layout.Routes.Values)
+        {
+            levels[route.Route.Discriminator] = (new FirstLevel(route), []);
+        }
+
+        var seen = new Dictionary<MessageKey, InboundContract>();
         foreach (var contract in contracts)
         {
             if (contract is null)
@@ -45,36 +50,36 @@ public sealed class InboundRouter
                     nameof(contracts));
             }
 
-            first ??= contract;
-            if (contract.Discriminator.IsString != first.Discriminator.IsString)
+            if (seen.TryGetValue(contract.Key, out var other))
             {
-                var (text, number) = first.Discriminator.IsString ? (first, contract) : (contract, first);
                 throw new ArgumentException(
-                    $"The inbound contracts mix string and integer discriminators: {text.MessageType} uses {text.Discriminator.ToDisplayString()} and {number.MessageType} uses {number.Discriminator.ToDisplayString()}. One protocol uses one kind; make them all strings or all integers.",
+                    $"The inbound contracts for {other.MessageType} and {contract.MessageType} both use the key {contract.Key.ToDisplayString()}; each received type needs its own.",
                     nameof(contracts));
             }
 
-            if (seen.TryGetValue(contract.Discriminator, out var other))
+            seen.Add(contract.Key, contract);
+            if (!levels.TryGetValue(contract.Discriminator, out var level))
             {
-                throw new ArgumentException(
-                    $"The inbound contracts for {other.MessageType} and {contract.MessageType} both use the discriminator {contract.Discriminator.ToDisplayString()}; each received type needs its own discriminator.",
-                    nameof(contracts));
-            }
-
-            seen.Add(contract.Discriminator, contract);
-            if (contract.Discriminator.IsString)
-            {
-                strings.Add((Encoding.UTF8.GetBytes(contract.Discriminator.StringValue!), contract));
+                levels.Add(contract.Discriminator, (new FirstLevel(contract), []));
             }
             else
             {
-                integers.Add(contract.Discriminator.IntegerValue, contract);
+                level.Seconds.Add(contract);
             }
         }
 
-        // With no contracts at all, either kind is well-formed and simply unhandled.
-        _strings = first is null || first.Discriminator.IsString ? new Utf8DiscriminatorTable(strings) : null;
-        _integers = first is null || !first.Discriminator.IsString ? integers : null;
+        _first = new DiscriminatorLookup<FirstLevel>(
+            [.. levels.Select(pair => (pair.Key, false, pair.Value.Level))],
+            KindOf(levels.Keys, key => key, "first-level discriminators", contracts));
+        foreach (var (level, seconds) in levels.Values)
+        {
+            if (level.Route is { } route)
+            {
+                level.Seconds = new DiscriminatorLookup<InboundContract>(
+                    [.. seconds.Select(c => (c.Key.Second!.Value, c.Key.IsPattern, c))],
+                    KindOf(seconds, c => c.Key.Second!.Value, $"second-level values of {route.Route.Discriminator.ToDisplayString()}", contracts));
+            }
+        }
     }
 
     /// <summary>The contracts messages are routed to.</summary>
@@ -87,78 +92,300 @@ public sealed class InboundRouter
     internal MessageProtocol Protocol => _protocol;
 
     /// <summary>
-    /// Finds the contract of a received text message, deserializes it and starts its handler. Never throws for a
-    /// bad message: every failure is an outcome. Allocates nothing beyond the deserialized message on success.
+    /// Finds the contract of a received text message (one JSON object), deserializes it and starts its handler; or
+    /// completes the request it answers. Never throws for a bad message: every failure is an outcome. Allocates nothing
+    /// beyond the deserialized message on success.
     /// </summary>
-    /// <param name="client">Passed to the handler.</param>
+    /// <param name="client">Passed to the handler; its waiting requests are looked up.</param>
     /// <param name="message">The message's UTF-8 bytes.</param>
     /// <param name="cancellationToken">Passed to the handler.</param>
-    internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        RouteCore(client, message, readInPlace: true, cancellationToken);
+
+    /// <summary>
+    /// Routes a message again after <see cref="InboundContract.ReadAndDeliver"/> could not read its payload in place: a
+    /// full pass, whose outcome says what was wrong as it always does. Paid only by messages that fail.
+    /// </summary>
+    internal InboundOutcome RouteAgain(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        RouteCore(client, message, readInPlace: false, cancellationToken);
+
+    private InboundOutcome RouteCore(MessageClient client, ReadOnlyMemory<byte> message, bool readInPlace, CancellationToken cancellationToken)
     {
         var json = message.Span;
-        var envelope = _protocol.Envelope;
-        InboundScan scan;
-        EnvelopeRepeat repeated;
+
+        // Fixed-size room on the stack (see SlotSpace); real envelopes watch a handful of members, a few levels deep.
+        var slotSpace = default(SlotSpace);
+        var depthSpace = default(DepthSpace);
+        var slots = _layout.SlotCount <= SlotSpace.Length ? ((Span<FieldSlot>)slotSpace)[.._layout.SlotCount] : new FieldSlot[_layout.SlotCount];
+        var stack = _layout.StackSize <= DepthSpace.Length ? ((Span<int>)depthSpace)[.._layout.StackSize] : new int[_layout.StackSize];
+        var awaitingResponses = _layout.RequestIdSlot >= 0 && client.Requests.Count > 0;
+
+        // A message that may answer a request is read whole first; any other has its contract found as the pass goes, so
+        // that its payload, once reached, is deserialized in place instead of being skipped and read again.
+        readInPlace &= !awaitingResponses;
+        FirstLevel? level = null;
+        InboundContract? known = null;
+        var stoppedEarly = false;
         try
         {
-            // Flat: deserializing reads the whole message anyway, so the scan may stop at a matching discriminator.
-            scan = Scan(json, stopAtMatch: !envelope.IsWrapped, out repeated);
+            var scanner = new EnvelopeScanner(json, _readerOptions, _layout, slots, stack);
+            var token = scanner.Start();
+            if (token != JsonTokenType.StartObject)
+            {
+                return NotAnObject(token, json);
+            }
+
+            while (true)
+            {
+                var found = scanner.Next(out var slot);
+                if (found == ScanEvent.End)
+                {
+                    break;
+                }
+
+                if (found == ScanEvent.Payload)
+                {
+                    if (readInPlace && known is not null && known.PayloadSlot == slot && !slots[slot].IsPresent && scanner.Reader.TokenType != JsonTokenType.Null)
+                    {
+                        return known.ReadAndDeliver(client, message, ref scanner, this, cancellationToken);
+                    }
+
+                    scanner.SkipValue();
+                    continue;
+                }
+
+                if (!readInPlace && !_layout.IsShallow)
+                {
+                    continue; // everything is resolved once the pass is over
+                }
+
+                if (slot == EnvelopeLayout.DiscriminatorSlot && !slots[slot].Repeated)
+                {
+                    known = _first.Find(json, slots[slot], out level) == LookupStatus.Found ? level?.Contract : null;
+                    if (level?.Route is { } route && slots[route.BySlot] is { IsPresent: true, Repeated: false } second)
+                    {
+                        level.Seconds!.Find(json, second, out known);
+                    }
+
+                    // Flat and one level: deserializing reads the whole message anyway, so the pass may stop here.
+                    if (_layout.IsShallow && !awaitingResponses && known is not null && level!.Route is null && !MayRepeatDiscriminator(json[(int)scanner.Consumed..]))
+                    {
+                        stoppedEarly = true;
+                        break;
+                    }
+                }
+                else if (level?.Route is { } route && slot == route.BySlot && !slots[slot].Repeated)
+                {
+                    level.Seconds!.Find(json, slots[slot], out known);
+                }
+            }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: a string that does not decode (an escaped lone surrogate, invalid UTF-8).
-            return InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
+            return InvalidJson(ex, json);
         }
 
-        switch (repeated)
+        if (stoppedEarly)
         {
-            case EnvelopeRepeat.Discriminator:
-                return InboundOutcome.Failed(MessageErrors.RepeatedDiscriminator(envelope, json));
-            case EnvelopeRepeat.Payload:
-                return InboundOutcome.Failed(MessageErrors.RepeatedPayload(envelope, json));
+            // Found and unambiguous (checked before stopping), one level, flat: the whole message is the record.
+            var outcome = known!.Deliver(client, message, json, present: true, cancellationToken);
+            return outcome.Kind == InboundOutcomeKind.Failed ? ClassifyFailure(outcome, json) : outcome;
         }
 
-        switch (scan.Status)
+        return Resolve(client, message, slots, awaitingResponses, cancellationToken);
+    }
+
+    /// <summary>After the pass: the request the message answers, or the contract it names, or what is wrong with it.</summary>
+    private InboundOutcome Resolve(MessageClient client, ReadOnlyMemory<byte> message, ReadOnlySpan<FieldSlot> slots, bool awaitingResponses, CancellationToken cancellationToken)
+    {
+        var json = message.Span;
+        var first = slots[EnvelopeLayout.DiscriminatorSlot];
+        if (first.Repeated)
         {
-            case InboundScanStatus.NotAnObject:
-                return InboundOutcome.Failed(MessageErrors.NotAnObject(scan.Token, envelope, json));
-            case InboundScanStatus.MissingDiscriminator:
-                return InboundOutcome.Failed(MessageErrors.MissingDiscriminator(envelope, json));
-            case InboundScanStatus.DiscriminatorOfWrongType:
-                return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongType(scan.Token, envelope, json));
-            case InboundScanStatus.DiscriminatorNotAnInteger:
-                return InboundOutcome.Failed(MessageErrors.DiscriminatorNotAnInteger(envelope, json));
-            case InboundScanStatus.DiscriminatorOfWrongKind:
-                return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongKind(scan.Token == JsonTokenType.String, envelope, json));
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(Envelope.DiscriminatorProperty, routing: true, json));
         }
 
-        if (scan.Contract is not { } contract)
+        if (_layout.PayloadSlot >= 0 && slots[_layout.PayloadSlot].Repeated)
         {
-            return InboundOutcome.Unhandled(scan.Unmatched);
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(Envelope.PayloadProperty!, routing: false, json));
         }
 
-        if (!envelope.IsWrapped)
+        long? requestId = null;
+        if (_layout.RequestIdSlot >= 0 && slots[_layout.RequestIdSlot] is { IsPresent: true, Repeated: false } idSlot && SlotValue.TryGetId(json, idSlot, out var id))
         {
-            // Flat: the discriminator is just a property the contract type does not map.
-            var outcome = contract.Deliver(client, json, json, cancellationToken);
-            return outcome.Kind == InboundOutcomeKind.Failed && scan.StoppedAtMatch ? ClassifyFailure(outcome, json) : outcome;
+            requestId = id;
+            if (awaitingResponses && TryAnswer(client.Requests, id, json, slots))
+            {
+                return InboundOutcome.Response;
+            }
         }
 
-        return scan.PayloadStart < 0
-            ? InboundOutcome.Failed(MessageErrors.PayloadMissing(contract, json))
-            : contract.Deliver(client, json, json.Slice(scan.PayloadStart, scan.PayloadLength), cancellationToken);
+        if (!first.IsPresent)
+        {
+            // A message without a discriminator that carries a request id is a response no request waits for (any more).
+            return requestId is { } late
+                ? InboundOutcome.Unhandled(null, null, late)
+                : InboundOutcome.Failed(MessageErrors.MissingDiscriminator(Envelope, json));
+        }
+
+        switch (_first.Find(json, first, out var level))
+        {
+            case LookupStatus.WrongType:
+                return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongType(first.Token, Envelope, json));
+            case LookupStatus.NotAnInteger:
+                return InboundOutcome.Failed(MessageErrors.DiscriminatorNotAnInteger(Envelope, json));
+            case LookupStatus.WrongKind:
+                return InboundOutcome.Failed(MessageErrors.DiscriminatorOfWrongKind(first.Token == JsonTokenType.String, Envelope, json));
+        }
+
+        if (level is null)
+        {
+            return Unhandled(json, first, FieldSlot.Absent);
+        }
+
+        var contract = level.Contract;
+        if (level.Route is { } routed)
+        {
+            var second = slots[routed.BySlot];
+            if (second.Repeated)
+            {
+                return InboundOutcome.Failed(MessageErrors.RepeatedMember(routed.Route.By, routing: true, json));
+            }
+
+            contract = null;
+            if (second.IsPresent)
+            {
+                level.Seconds!.Find(json, second, out contract);
+            }
+
+            if (contract is null)
+            {
+                return Unhandled(json, first, second);
+            }
+        }
+
+        if (contract!.PayloadSlot < 0)
+        {
+            // The whole message is the payload: the envelope's members are properties the contract type does not map.
+            return contract.Deliver(client, message, json, present: true, cancellationToken);
+        }
+
+        var payload = slots[contract.PayloadSlot];
+        if (payload.Repeated)
+        {
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(_layout.PathOf(contract.PayloadSlot), routing: false, json));
+        }
+
+        return payload.HasValue
+            ? contract.Deliver(client, message, SlotValue.Raw(json, payload), present: true, cancellationToken)
+            : contract.Deliver(client, message, default, present: false, cancellationToken);
     }
 
     /// <summary>
-    /// A delivery that failed after a scan that stopped early: when the rest of the message is not valid JSON, that is
-    /// the error to report, as a full scan would have before routing; otherwise the delivery's own error stands.
+    /// After a payload was read in place and the pass finished: the member that names or holds the message twice, as an
+    /// error, or <see langword="null"/> when the message is unambiguous.
+    /// </summary>
+    internal InboundOutcome? FindRepeat(ReadOnlySpan<byte> json, ReadOnlySpan<FieldSlot> slots, InboundContract contract)
+    {
+        if (slots[EnvelopeLayout.DiscriminatorSlot].Repeated)
+        {
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(Envelope.DiscriminatorProperty, routing: true, json));
+        }
+
+        if (_layout.PayloadSlot >= 0 && slots[_layout.PayloadSlot].Repeated)
+        {
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(Envelope.PayloadProperty!, routing: false, json));
+        }
+
+        if (contract.Route is { } route && slots[route.BySlot].Repeated)
+        {
+            return InboundOutcome.Failed(MessageErrors.RepeatedMember(route.Route.By, routing: true, json));
+        }
+
+        return slots[contract.PayloadSlot].Repeated
+            ? InboundOutcome.Failed(MessageErrors.RepeatedMember(_layout.PathOf(contract.PayloadSlot), routing: false, json))
+            : null;
+    }
+
+    /// <summary>The first token is not '{' (rare, so kept out of the router's frame).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private InboundOutcome NotAnObject(JsonTokenType token, ReadOnlySpan<byte> json) =>
+        InboundOutcome.Failed(MessageErrors.NotAnObject(token, Envelope, json));
+
+    /// <summary>The message is not JSON (rare, so kept out of the router's frame).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InboundOutcome InvalidJson(Exception ex, ReadOnlySpan<byte> json) =>
+        InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
+
+    /// <summary>Completes the waiting request <paramref name="id"/> when the message can be its response.</summary>
+    private bool TryAnswer(RequestRegistry requests, long id, ReadOnlySpan<byte> json, ReadOnlySpan<FieldSlot> slots)
+    {
+        if (!requests.TryGet(id, out var pending))
+        {
+            return false;
+        }
+
+        var kind = pending!.Match.Match(json, slots);
+        if (kind == ResponseKind.None)
+        {
+            var first = slots[EnvelopeLayout.DiscriminatorSlot];
+            pending.NoteRefused(RequestErrors.Refused(first.IsPresent ? TryDecode(json, first) : null, null, Envelope));
+            return false;
+        }
+
+        // Removed first: a response that races the request's timeout completes it once, or goes to Unhandled.
+        if (!requests.TryRemove(id, out pending))
+        {
+            return false;
+        }
+
+        // Read from the payload of a wrapped envelope, the whole message when it has none (as JSON-RPC responses).
+        var payload = _layout.PayloadSlot >= 0 ? slots[_layout.PayloadSlot] : FieldSlot.Absent;
+        pending!.Complete(json, payload.IsPresent ? SlotValue.Raw(json, payload) : json, kind);
+        return true;
+    }
+
+    /// <summary>A message no contract matches, with the values it carried; a value that does not decode makes it invalid JSON.</summary>
+    private static InboundOutcome Unhandled(ReadOnlySpan<byte> json, in FieldSlot first, in FieldSlot second)
+    {
+        try
+        {
+            return InboundOutcome.Unhandled(SlotValue.ToDiscriminator(json, first), second.IsPresent ? SlotValue.ToDiscriminator(json, second) : null);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string that is not valid UTF-8: the bytes could be compared, but the value cannot be reported.
+            return InboundOutcome.Failed(MessageErrors.InvalidJson(ex, json));
+        }
+    }
+
+    private static MessageDiscriminator? TryDecode(ReadOnlySpan<byte> json, in FieldSlot slot)
+    {
+        try
+        {
+            return SlotValue.ToDiscriminator(json, slot);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A delivery that failed after a pass that stopped early: when the rest of the message is not valid JSON, that is
+    /// the error to report, as a full pass would have before routing; otherwise the delivery's own error stands.
     /// The deserializer read the whole message and failed, so this second pass is paid only by broken messages.
     /// </summary>
     private InboundOutcome ClassifyFailure(InboundOutcome failed, ReadOnlySpan<byte> json)
     {
+        Span<FieldSlot> slots = stackalloc FieldSlot[_layout.SlotCount];
+        Span<int> stack = stackalloc int[_layout.StackSize];
         try
         {
-            Scan(json, stopAtMatch: false, out _);
+            var scanner = new EnvelopeScanner(json, _protocol.ReaderOptions, _layout, slots, stack);
+            scanner.Start();
+            scanner.ReadToEnd();
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -169,161 +396,59 @@ public sealed class InboundRouter
     }
 
     /// <summary>
-    /// Reads the top-level object once; throws <see cref="JsonException"/> when the text is not valid JSON, and
-    /// <see cref="InvalidOperationException"/> when a string it must decode does not decode. With
-    /// <paramref name="stopAtMatch"/> it returns as soon as the discriminator matched a contract, leaving the rest of
-    /// the message unread (<see cref="InboundScan.StoppedAtMatch"/>): the caller's deserialization of the whole
-    /// message then reads and validates it, instead of a second walk over every token. It does so only when the rest
-    /// cannot hold the discriminator property again (neither its quoted name nor any escape occurs in it).
-    /// A second discriminator (or payload) property stops the scan and is reported in <paramref name="repeated"/>:
-    /// which of the two names the message would be a guess, and other JSON readers may guess the other way.
-    /// </summary>
-    private InboundScan Scan(ReadOnlySpan<byte> json, bool stopAtMatch, out EnvelopeRepeat repeated)
-    {
-        repeated = EnvelopeRepeat.None;
-        var reader = new Utf8JsonReader(json, _protocol.ReaderOptions);
-        reader.Read();
-        var scan = new InboundScan { Status = InboundScanStatus.MissingDiscriminator, PayloadStart = -1 };
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            scan.Status = InboundScanStatus.NotAnObject;
-            scan.Token = reader.TokenType;
-            return scan;
-        }
-
-        var discriminatorName = _protocol.DiscriminatorPropertyUtf8;
-        var payloadName = _protocol.PayloadPropertyUtf8;
-        var discriminatorSeen = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals(discriminatorName))
-            {
-                if (discriminatorSeen)
-                {
-                    repeated = EnvelopeRepeat.Discriminator;
-                    return scan;
-                }
-
-                discriminatorSeen = true;
-                reader.Read();
-                ReadDiscriminator(ref reader, ref scan);
-                if (stopAtMatch && scan.Contract is not null && !MayRepeatDiscriminator(json[(int)reader.BytesConsumed..]))
-                {
-                    scan.StoppedAtMatch = true;
-                    return scan;
-                }
-
-                reader.Skip();
-            }
-            else if (payloadName is not null && reader.ValueTextEquals(payloadName))
-            {
-                if (scan.PayloadStart >= 0)
-                {
-                    repeated = EnvelopeRepeat.Payload;
-                    return scan;
-                }
-
-                reader.Read();
-                scan.PayloadStart = checked((int)reader.TokenStartIndex);
-                reader.Skip();
-                scan.PayloadLength = checked((int)reader.BytesConsumed) - scan.PayloadStart;
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        // The loop stopped at the top-level '}'; one more read rejects anything but whitespace after it.
-        reader.Read();
-        return scan;
-    }
-
-    /// <summary>
     /// Whether the rest of a message might name the discriminator property again: its quoted name occurs in it, or an
     /// escape that could spell it. Both searches are vectorized, far cheaper than reading the rest as JSON.
     /// </summary>
     private bool MayRepeatDiscriminator(ReadOnlySpan<byte> rest) =>
         rest.IndexOf((byte)'\\') >= 0 || rest.IndexOf(_quotedDiscriminatorProperty) >= 0;
 
-    private void ReadDiscriminator(ref Utf8JsonReader reader, ref InboundScan scan)
+    /// <summary>The one kind of a level's values, or <see langword="null"/> when it has none; throws when they mix kinds.</summary>
+    private static bool? KindOf<T>(IEnumerable<T> items, Func<T, MessageDiscriminator> value, string what, InboundContract[] contracts)
     {
-        scan.Token = reader.TokenType;
-        switch (reader.TokenType)
+        bool? kind = null;
+        MessageDiscriminator firstValue = default;
+        foreach (var item in items)
         {
-            case JsonTokenType.String when _strings is null:
-                scan.Status = InboundScanStatus.DiscriminatorOfWrongKind;
-                return;
-            case JsonTokenType.String:
-                scan.Status = InboundScanStatus.Found;
-                scan.Contract = FindString(ref reader, _strings);
-                if (scan.Contract is null)
-                {
-                    scan.Unmatched = reader.GetString()!;
-                }
-
-                return;
-            case JsonTokenType.Number:
-                if (!reader.TryGetInt64(out var value))
-                {
-                    scan.Status = InboundScanStatus.DiscriminatorNotAnInteger;
-                }
-                else if (_integers is null)
-                {
-                    scan.Status = InboundScanStatus.DiscriminatorOfWrongKind;
-                }
-                else
-                {
-                    scan.Status = InboundScanStatus.Found;
-                    if (_integers.TryGetValue(value, out var contract))
-                    {
-                        scan.Contract = contract;
-                    }
-                    else
-                    {
-                        scan.Unmatched = value;
-                    }
-                }
-
-                return;
-            default:
-                scan.Status = InboundScanStatus.DiscriminatorOfWrongType;
-                return;
-        }
-    }
-
-    private static InboundContract? FindString(ref Utf8JsonReader reader, Utf8DiscriminatorTable table)
-    {
-        var raw = reader.ValueSpan;
-        if (!reader.ValueIsEscaped)
-        {
-            return table.Find(raw);
-        }
-
-        // Unescaping never lengthens a value, so the escaped length bounds the scratch space.
-        byte[]? rented = null;
-        var scratch = raw.Length <= StackUnescapeLimit
-            ? stackalloc byte[StackUnescapeLimit]
-            : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
-        try
-        {
-            var length = reader.CopyString(scratch);
-            return table.Find(scratch[..length]);
-        }
-        finally
-        {
-            if (rented is not null)
+            var current = value(item);
+            if (kind is null)
             {
-                ArrayPool<byte>.Shared.Return(rented);
+                kind = current.IsString;
+                firstValue = current;
+            }
+            else if (kind != current.IsString)
+            {
+                var (text, number) = firstValue.IsString ? (firstValue, current) : (current, firstValue);
+                throw new ArgumentException(
+                    $"The {what} mix strings and integers: {Describe(text)} and {Describe(number)}. One level uses one kind; make them all strings or all integers.",
+                    nameof(contracts));
             }
         }
+
+        return kind;
+
+        string Describe(MessageDiscriminator discriminator) =>
+            contracts.FirstOrDefault(c => c.Discriminator == discriminator || c.Key.Second == discriminator) is { } contract
+                ? $"{contract.MessageType} uses {discriminator.ToDisplayString()}"
+                : $"a route uses {discriminator.ToDisplayString()}";
     }
 
-    /// <summary>An envelope property that a message has more than once.</summary>
-    private enum EnvelopeRepeat
+    /// <summary>What one first-level value routes to: a contract, or a route to a second level.</summary>
+    private sealed class FirstLevel
     {
-        None,
-        Discriminator,
-        Payload,
+        public FirstLevel(InboundContract contract)
+        {
+            Contract = contract;
+        }
+
+        public FirstLevel(RouteLayout route)
+        {
+            Route = route;
+        }
+
+        public InboundContract? Contract { get; }
+
+        public RouteLayout? Route { get; }
+
+        public DiscriminatorLookup<InboundContract>? Seconds { get; set; }
     }
 }

@@ -27,7 +27,9 @@ public abstract partial class MessageClient
 
     /// <summary>
     /// Sends <paramref name="request"/> with a new request id and completes with the received message that carries
-    /// the same id, whatever its discriminator. Called by the request methods of generated clients.
+    /// the same id and can be its response: its discriminator is the response's (<see cref="RequestContract{TRequest, TResponse}.Response"/>;
+    /// absent for a response without one), or the error response's. Any other message that carries the id (the echo of
+    /// the request, a request from the server) is routed like every message. Called by the request methods of generated clients.
     /// </summary>
     /// <typeparam name="TRequest">The request contract.</typeparam>
     /// <typeparam name="TResponse">The response contract.</typeparam>
@@ -38,7 +40,10 @@ public abstract partial class MessageClient
     /// <exception cref="WebSocketSendException">The connection is not open, or the write failed.</exception>
     /// <exception cref="WebSocketRequestTimeoutException">No response within the request's timeout.</exception>
     /// <exception cref="WebSocketRequestAbortedException">The connection closed, or the client was disposed, while the request waited.</exception>
-    /// <exception cref="WebSocketResponseException">The response did not deserialize into <typeparamref name="TResponse"/>.</exception>
+    /// <exception cref="WebSocketResponseException">
+    /// The response did not deserialize into <typeparamref name="TResponse"/>, or lacks a member it declares non-nullable;
+    /// or, as <see cref="WebSocketResponseException{TError}"/>, the server answered with the declared error response.
+    /// </exception>
     protected Task<TResponse> RequestAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -49,7 +54,7 @@ public abstract partial class MessageClient
 
         return cancellationToken.IsCancellationRequested
             ? Task.FromCanceled<TResponse>(cancellationToken)
-            : RequestCoreAsync(request, contract, cancellationToken);
+            : ResponseOnlyAsync(RequestCoreAsync(request, contract, cancellationToken));
     }
 
     /// <summary>
@@ -75,16 +80,25 @@ public abstract partial class MessageClient
         where TResponse : IResponse<TResult, TError>
         where TError : class
     {
-        var response = await RequestAsync(request, contract, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(contract);
+        if (contract.Outbound.IsNull(request))
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var (response, id) = await RequestCoreAsync(request, contract, cancellationToken).ConfigureAwait(false);
         if (response.Error is { } error)
         {
-            throw new WebSocketResponseException<TError>(RequestErrors.ServerError(contract.Outbound.Discriminator, error), error);
+            throw new WebSocketResponseException<TError>(RequestErrors.ServerError(id, contract.Outbound, error), error) { RequestId = id };
         }
 
         return response.Result;
     }
 
-    private async Task<TResponse> RequestCoreAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
+    private static async Task<TResponse> ResponseOnlyAsync<TResponse>(Task<(TResponse Response, long Id)> request) => (await request.ConfigureAwait(false)).Response;
+
+    private async Task<(TResponse Response, long Id)> RequestCoreAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
     {
         var pending = new PendingRequest<TRequest, TResponse>(_requests.NextId(), contract);
 
@@ -96,11 +110,11 @@ public abstract partial class MessageClient
             var timeout = contract.Timeout ?? _defaultRequestTimeout;
             try
             {
-                return await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+                return (await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false), pending.Id);
             }
             catch (TimeoutException ex) when (ex is not WebSocketRequestTimeoutException)
             {
-                throw new WebSocketRequestTimeoutException(RequestErrors.TimedOut(pending, timeout), ex)
+                throw new WebSocketRequestTimeoutException(RequestErrors.TimedOut(pending, timeout, _router.Envelope), ex)
                 {
                     RequestId = pending.Id,
                     Timeout = timeout,
@@ -113,20 +127,8 @@ public abstract partial class MessageClient
         }
     }
 
-    /// <summary>Completes the waiting request whose id <paramref name="json"/> carries, if any.</summary>
-    private bool TryCompleteRequest(ReadOnlySpan<byte> json)
-    {
-        var protocol = _router.Protocol;
-        if (protocol.Envelope.RequestId is null
-            || !RequestIdReader.TryRead(json, protocol, out var id, out var response)
-            || !_requests.TryRemove(id, out var pending))
-        {
-            return false;
-        }
-
-        pending!.Complete(json, json[response]);
-        return true;
-    }
+    /// <summary>The requests that wait for their responses; the router completes them.</summary>
+    internal RequestRegistry Requests => _requests;
 
     private void FailPendingRequests(WebSocketCloseInfo close) =>
         _requests.FailAll(pending => new WebSocketRequestAbortedException(RequestErrors.Aborted(pending, close))

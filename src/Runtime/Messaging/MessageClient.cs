@@ -120,8 +120,10 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// A well-formed JSON message arrived whose discriminator matches none of the client's received contracts.
-    /// Its bytes are valid only during the handler.
+    /// A well-formed JSON message arrived that none of the client's received contracts matches: its discriminator names
+    /// none, or its first level is routed and its second level names none (<see cref="UnhandledMessage.SecondDiscriminator"/>),
+    /// or it has no discriminator but carries a request id no request waits for, as a response that came too late
+    /// (<see cref="UnhandledMessage.RequestId"/>). Its bytes are valid only during the handler.
     /// </summary>
     public event Action<UnhandledMessage>? Unhandled;
 
@@ -285,9 +287,10 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// The connection's message interceptor: routes one received message. Runs after the raw callbacks, one message
-    /// at a time; the next waits for the returned task. Message errors go through <see cref="HttpWebSocket.ReportError"/>
-    /// so they take their place in the same serial order as every other event.
+    /// The connection's message interceptor: routes one received message, or each element of a JSON array frame in
+    /// order. Runs after the raw callbacks, one message at a time; the next waits for the returned task. Message errors
+    /// go through <see cref="HttpWebSocket.ReportError"/> so they take their place in the same serial order as every
+    /// other event.
     /// </summary>
     internal ValueTask ReceiveAsync(WebSocketMessage message)
     {
@@ -296,29 +299,73 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
             return default; // binary frames belong to the raw lane
         }
 
-        if (_requests.Count > 0 && TryCompleteRequest(message.Data.Span))
-        {
-            return default; // a response: it belongs to the request that waits for it
-        }
+        return MessageBatch.IsArray(message.Data.Span) ? ReceiveBatchAsync(message.Data) : ReceiveOneAsync(message.Data);
+    }
 
-        var outcome = _router.Route(this, message.Data, _disposingToken);
+    /// <summary>Routes one JSON message (a whole frame, or one element of an array frame).</summary>
+    private ValueTask ReceiveOneAsync(ReadOnlyMemory<byte> data)
+    {
+        var outcome = _router.Route(this, data, _disposingToken);
         switch (outcome.Kind)
         {
             case InboundOutcomeKind.Handled:
                 var handling = outcome.Handling;
                 if (!handling.IsCompletedSuccessfully)
                 {
-                    return ObserveHandlerAsync(handling, outcome.Contract!, message.Data);
+                    return ObserveHandlerAsync(handling, outcome.Contract!, data);
                 }
 
                 handling.GetAwaiter().GetResult();
                 return default;
             case InboundOutcomeKind.Unhandled:
-                RaiseUnhandled(new UnhandledMessage(outcome.Discriminator, message.Data));
+                var unhandled = outcome.UnhandledInfo;
+                RaiseUnhandled(new UnhandledMessage(unhandled.Discriminator, unhandled.Second, unhandled.RequestId, data));
                 return default;
+            case InboundOutcomeKind.Response:
+                return default; // it belonged to the request that waited for it
             default:
                 Connection.ReportError(outcome.Error!);
                 return default;
+        }
+    }
+
+    /// <summary>
+    /// Routes the elements of an array frame one after another, each waiting for the handlers of the one before. A
+    /// frame that is not valid JSON is one error; an element that fails is one error, and the others are delivered.
+    /// </summary>
+    private ValueTask ReceiveBatchAsync(ReadOnlyMemory<byte> frame)
+    {
+        var batch = MessageBatch.Read(frame, _router.Protocol.ReaderOptions, out var error);
+        if (batch is null)
+        {
+            Connection.ReportError(MessageErrors.InvalidJson(error!, frame.Span));
+            return default;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = ReceiveOneAsync(batch[i]);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                return ContinueBatchAsync(pending, batch, i + 1);
+            }
+
+            pending.GetAwaiter().GetResult();
+        }
+
+        batch.Dispose();
+        return default;
+    }
+
+    private async ValueTask ContinueBatchAsync(ValueTask pending, MessageBatch batch, int next)
+    {
+        using (batch)
+        {
+            await pending.ConfigureAwait(false);
+            for (var i = next; i < batch.Count; i++)
+            {
+                await ReceiveOneAsync(batch[i]).ConfigureAwait(false);
+            }
         }
     }
 
@@ -345,6 +392,10 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
         catch (OperationCanceledException) when (_disposingToken.IsCancellationRequested)
         {
             // The client is being disposed: a handler that stops for it did nothing wrong.
+        }
+        catch (WebSocketEnvelopeException ex)
+        {
+            Connection.ReportError(MessageErrors.EnvelopeFailed(contract, ex, message.Span));
         }
         catch (Exception ex)
         {

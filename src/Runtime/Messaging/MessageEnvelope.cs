@@ -1,14 +1,18 @@
 namespace CpWebSocket.Messaging;
 
 /// <summary>
-/// How messages are laid out on the wire: the property that carries the discriminator, and whether the
-/// message's own properties stand next to it (flat) or inside a payload property (wrapped).
+/// How messages are laid out on the wire: the property that carries the discriminator, whether the
+/// message's own properties stand next to it (flat) or inside a payload property (wrapped), where request ids stand,
+/// which first-level values are routed further (<see cref="Routes"/>), and which members every sent message carries
+/// (<see cref="Constants"/>).
 /// </summary>
 /// <example>
 /// <code language="csharp">
 /// new MessageEnvelope();                 // {"type":"chat.say","room":"lobby","text":"hi"}
 /// new MessageEnvelope("op", "d");        // {"op":"chat.say","d":{"room":"lobby","text":"hi"}}
 /// new MessageEnvelope("type", null, new RequestIdSettings("id"));   // requests: {"type":"rooms.get","id":7}
+/// new MessageEnvelope("op", "d") { Routes = [new MessageRoute(5, "d.eventType", "d.eventData")] };
+/// new MessageEnvelope("method", "params") { Constants = [new MessageConstant("jsonrpc", "2.0")] };
 /// </code>
 /// </example>
 public sealed class MessageEnvelope
@@ -69,6 +73,16 @@ public sealed class MessageEnvelope
 
     /// <summary>Whether messages sit inside <see cref="PayloadProperty"/> rather than next to the discriminator.</summary>
     public bool IsWrapped => PayloadProperty is not null;
+
+    /// <summary>
+    /// The first-level values whose messages are routed further by a second value; none by default. Checked when a
+    /// <see cref="MessageProtocol"/> is created with the envelope.
+    /// </summary>
+    public IReadOnlyList<MessageRoute> Routes { get; init; } = [];
+
+    /// <summary>The members written into every sent message; none by default.</summary>
+    public IReadOnlyList<MessageConstant> Constants { get; init; } = [];
+
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -23,16 +23,6 @@ internal static class MessageErrors
         $"A JSON message has no '{envelope.DiscriminatorProperty}' property, so it was not routed.",
         rawText: Text(message));
 
-    public static WebSocketErrorInfo RepeatedDiscriminator(MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
-        WebSocketErrorKind.MissingDiscriminator,
-        $"A JSON message has more than one '{envelope.DiscriminatorProperty}' property, so it was not routed: which one names the message would be a guess.",
-        rawText: Text(message));
-
-    public static WebSocketErrorInfo RepeatedPayload(MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
-        WebSocketErrorKind.Deserialization,
-        $"A JSON message has more than one '{envelope.PayloadProperty}' property, so it was not deserialized: which one is the payload would be a guess.",
-        rawText: Text(message));
-
     public static WebSocketErrorInfo DiscriminatorOfWrongType(JsonTokenType token, MessageEnvelope envelope, ReadOnlySpan<byte> message) => new(
         WebSocketErrorKind.MissingDiscriminator,
         $"The '{envelope.DiscriminatorProperty}' property of a JSON message is {Describe(token)}, not a string or an integer, so the message was not routed.",
@@ -50,32 +40,61 @@ internal static class MessageErrors
             : $"The '{envelope.DiscriminatorProperty}' property of a JSON message is an integer, but this client's discriminators are strings, so the message was not routed.",
         rawText: Text(message));
 
-    public static WebSocketErrorInfo PayloadMissing(InboundContract contract, ReadOnlySpan<byte> message) => new(
-        WebSocketErrorKind.Deserialization,
-        $"A {contract.Discriminator.ToDisplayString()} message has no '{contract.Protocol.Envelope.PayloadProperty}' property, so it was not deserialized into {contract.MessageType}.",
+    public static WebSocketErrorInfo RepeatedMember(string path, bool routing, ReadOnlySpan<byte> message) => new(
+        routing ? WebSocketErrorKind.MissingDiscriminator : WebSocketErrorKind.Deserialization,
+        routing
+            ? $"A JSON message has more than one '{path}' property, so it was not routed: which one names the message would be a guess."
+            : $"A JSON message has more than one '{path}' property, so it was not deserialized: which one is meant would be a guess.",
         rawText: Text(message));
 
-    public static WebSocketErrorInfo NotDeserialized(InboundContract contract, Exception exception, ReadOnlySpan<byte> message)
+    public static WebSocketErrorInfo NotDeserialized(InboundContract contract, Exception exception, ReadOnlySpan<byte> message, bool present)
     {
-        var envelope = contract.Protocol.Envelope;
-        var where = envelope.IsWrapped && exception is JsonException
-            ? $" (the path and position are within its '{envelope.PayloadProperty}' property)"
+        var where = contract.PayloadPath is { } path && exception is JsonException
+            ? present ? $" (the path and position are within its '{path}' property)" : $" (its '{path}' is absent or null)"
             : string.Empty;
         return new(
             WebSocketErrorKind.Deserialization,
-            $"A {contract.Discriminator.ToDisplayString()} message did not deserialize into {contract.MessageType}: {exception.Message}{where}",
+            $"A {contract.Key.ToDisplayString()} message did not deserialize into {contract.MessageType}: {exception.Message}{where}",
             exception,
             Text(message));
     }
 
+    public static WebSocketErrorInfo Incomplete(InboundContract contract, string missing, ReadOnlySpan<byte> message, bool present)
+    {
+        var where = contract.PayloadPath is { } path
+            ? present ? $" (within its '{path}' property)" : $" (its '{path}' is absent or null)"
+            : string.Empty;
+        return new(
+            WebSocketErrorKind.Deserialization,
+            $"A {contract.Key.ToDisplayString()} message did not deserialize into {contract.MessageType}: {Lacks(missing, contract.MessageType)}{where}",
+            rawText: Text(message));
+    }
+
+    /// <summary>Why a value that lacks a required member was refused, and how to accept it.</summary>
+    public static string Lacks(string missing, Type type) =>
+        $"it lacks '{missing}' (absent or null), which {type} declares non-nullable; declare the member nullable, or give it a default value, to accept messages without it.";
+
+    public static string EnvelopeNotDeserialized(Type envelopeType, string problem) =>
+        $"The envelope of a received message did not deserialize into {envelopeType}, so the handlers that asked for it were not called: {problem}";
+
+    public static WebSocketErrorInfo EnvelopeFailed(InboundContract contract, WebSocketEnvelopeException exception, ReadOnlySpan<byte> message) => new(
+        WebSocketErrorKind.Deserialization,
+        $"A {contract.Key.ToDisplayString()} message reached its handlers, but: {exception.Message}",
+        exception,
+        Text(message));
+
+    public static string ValuePayloadNeedsWrapping(Type messageType, MessageEnvelope envelope) =>
+        $"{messageType} is read and written as a value ([PayloadValue]), but its members would stand next to '{envelope.DiscriminatorProperty}' in a flat envelope; "
+        + "a value payload needs a payload property (a wrapped envelope, or a route with its own Payload path).";
+
     public static WebSocketErrorInfo DeserializedToNull(InboundContract contract, ReadOnlySpan<byte> message) => new(
         WebSocketErrorKind.Deserialization,
-        $"A {contract.Discriminator.ToDisplayString()} message deserialized to null instead of a {contract.MessageType}, so its handler was not called.",
+        $"A {contract.Key.ToDisplayString()} message deserialized to null instead of a {contract.MessageType}, so its handler was not called.",
         rawText: Text(message));
 
     public static WebSocketErrorInfo HandlerFailed(InboundContract contract, Exception exception, ReadOnlySpan<byte> message) => new(
         WebSocketErrorKind.Callback,
-        $"The handler of {contract.Discriminator.ToDisplayString()} messages ({contract.MessageType}) threw {exception.GetType().Name}: {exception.Message} The connection stays open.",
+        $"The handler of {contract.Key.ToDisplayString()} messages ({contract.MessageType}) threw {exception.GetType().Name}: {exception.Message} The connection stays open.",
         exception,
         Text(message));
 

@@ -1,61 +1,61 @@
 using System.Buffers.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using CpWebSocket.Messaging.Layout;
+using CpWebSocket.Messaging.Payloads;
 
 namespace CpWebSocket.Messaging;
 
 /// <summary>
-/// One sent message type of a <see cref="MessageProtocol"/>: its discriminator, its JSON metadata, and the
-/// envelope's opening bytes (<c>{"type":"chat.say"</c>), encoded once so each send only serializes the message.
-/// Create it with <see cref="MessageProtocol.Outbound{T}"/> and keep it (a static field).
+/// One sent message type of a <see cref="MessageProtocol"/>: its key, its JSON metadata, and the envelope bytes around
+/// its payload (<c>{"type":"chat.say"</c>, constants, a second-level value, the request id's name), encoded once so
+/// each send only serializes the message. Create it with <see cref="MessageProtocol.Outbound{T}(MessageKey)"/> and keep
+/// it (a static field).
 /// </summary>
 /// <typeparam name="T">The message contract.</typeparam>
 public sealed class OutboundContract<T>
 {
-    private readonly byte[] _head;
-    private readonly byte[]? _payloadName;
-    private readonly JsonTypeInfo<T> _typeInfo;
+    private readonly PayloadWriter<T> _payload;
+    private readonly OutboundTemplate _template;
+    private readonly OutboundTemplate? _templateWithId;
 
     // Tested once: "message is null" on a value type boxes it wherever the JIT does not optimize (Debug builds).
     private readonly bool _canBeNull = default(T) is null;
 
-    internal OutboundContract(MessageProtocol protocol, MessageDiscriminator discriminator, JsonTypeInfo<T> typeInfo, byte[] head, byte[]? payloadName)
+    internal OutboundContract(MessageProtocol protocol, MessageKey key, PayloadWriter<T> payload, OutboundTemplate template, OutboundTemplate? templateWithId)
     {
         Protocol = protocol;
-        Discriminator = discriminator;
-        _typeInfo = typeInfo;
-        _head = head;
-        _payloadName = payloadName;
+        Key = key;
+        _payload = payload;
+        _template = template;
+        _templateWithId = templateWithId;
     }
 
     /// <summary>The value written to the envelope's discriminator property.</summary>
-    public MessageDiscriminator Discriminator { get; }
+    public MessageDiscriminator Discriminator => Key.Discriminator;
+
+    /// <summary>The discriminator, and the second-level value when the first level is routed.</summary>
+    public MessageKey Key { get; }
 
     /// <summary>The protocol the contract belongs to.</summary>
     internal MessageProtocol Protocol { get; }
 
-    /// <summary>The serializer metadata the message is written with.</summary>
-    internal JsonTypeInfo<T> TypeInfo => _typeInfo;
+    /// <summary>How the payload is written.</summary>
+    internal PayloadWriter<T> Payload => _payload;
 
-    /// <summary>The envelope's opening bytes: <c>{"type":"chat.say"</c>, plus <c>,"data":</c> when wrapped.</summary>
-    /// <summary>What every message of this contract starts with: <c>{"type":"chat.say"</c>, escaped as the protocol escapes.</summary>
-    internal ReadOnlySpan<byte> Head => _head;
-
-    /// <summary><c>,"data":</c> for a wrapped envelope; <see langword="null"/> for a flat one.</summary>
-    internal ReadOnlySpan<byte> PayloadName => _payloadName;
+    /// <summary>What every message of this contract starts with, up to the payload (or the request id).</summary>
+    internal ReadOnlySpan<byte> Head => _template.Head;
 
     /// <summary>Whether <paramref name="message"/> is null, without boxing a value type.</summary>
     internal bool IsNull(T message) => _canBeNull && message is null;
 
     /// <inheritdoc />
-    public override string ToString() => $"{typeof(T)} sent as {Discriminator.ToDisplayString()}";
+    public override string ToString() => $"{typeof(T)} sent as {Key.ToDisplayString()}";
 
     /// <summary>
     /// Encodes <paramref name="message"/> with its envelope into <paramref name="buffer"/>, replacing what it held.
     /// Flat: the prefix, then the message's object with its opening brace turned into a comma (an empty object
-    /// leaves only its closing brace). Wrapped: the prefix, the message, and a closing brace.
+    /// leaves only its closing brace). Wrapped: the prefix, the message, and the closing braces.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A flat message did not serialize as a JSON object.</exception>
+    /// <exception cref="InvalidOperationException">A message whose members join an envelope object did not serialize as a JSON object.</exception>
     internal void Encode(T message, EncodeBuffer buffer) => Encode(message, buffer, NoRequestId);
 
     /// <summary>
@@ -66,63 +66,44 @@ public sealed class OutboundContract<T>
     {
         buffer.Clear();
         var output = buffer.Output;
-        var envelope = Protocol.Envelope;
-        var withId = requestId != NoRequestId;
-        var idInPayload = withId && envelope.RequestIdInPayload;
+        var template = requestId != NoRequestId ? _templateWithId! : _template;
 
-        output.Write(_head);
-        if (withId && !idInPayload)
+        output.Write(template.Head);
+        if (template.HasId)
         {
-            output.Write((byte)',');
-            WriteRequestId(output, envelope.RequestId!, requestId);
-        }
-
-        if (_payloadName is not null)
-        {
-            output.Write(_payloadName);
-        }
-
-        if (idInPayload)
-        {
-            output.Write((byte)'{');
-            WriteRequestId(output, envelope.RequestId!, requestId);
+            WriteRequestId(output, Protocol.Envelope.RequestId!, requestId);
+            output.Write(template.Middle);
         }
 
         var start = output.WrittenCount;
         var writer = buffer.Writer;
-        JsonSerializer.Serialize(writer, message, _typeInfo);
+        _payload.Write(writer, message);
         writer.Flush();
 
-        if (envelope.IsWrapped && !idInPayload)
+        if (template.MergesPayload)
         {
-            output.Write((byte)'}');
-            return;
+            // The payload's members join an object that is already open: the envelope's root (flat) or the id's.
+            var payload = output.WrittenSpan[start..];
+            if (payload.IsEmpty || payload[0] != (byte)'{')
+            {
+                throw new InvalidOperationException(template.MergesIntoRoot
+                    ? MessageErrors.FlatPayloadNotAnObject(typeof(T), payload, Protocol.Envelope)
+                    : RequestErrors.PayloadNotAnObject(typeof(T), payload, Protocol.Envelope));
+            }
+
+            if (payload.Length == 2)
+            {
+                // "{}": nothing to merge, the open object just closes.
+                payload[0] = (byte)'}';
+                output.Truncate(start + 1);
+            }
+            else
+            {
+                payload[0] = (byte)',';
+            }
         }
 
-        // The payload's properties join an object that is already open: the envelope (flat) or the id's (payload).
-        var payload = output.WrittenSpan[start..];
-        if (payload.IsEmpty || payload[0] != (byte)'{')
-        {
-            throw new InvalidOperationException(idInPayload
-                ? RequestErrors.PayloadNotAnObject(typeof(T), payload, envelope)
-                : MessageErrors.FlatPayloadNotAnObject(typeof(T), payload, envelope));
-        }
-
-        if (payload.Length == 2)
-        {
-            // "{}": nothing to merge, the open object just closes.
-            payload[0] = (byte)'}';
-            output.Truncate(start + 1);
-        }
-        else
-        {
-            payload[0] = (byte)',';
-        }
-
-        if (envelope.IsWrapped)
-        {
-            output.Write((byte)'}');
-        }
+        output.Write(template.Tail);
     }
 
     /// <summary>The request id that means "not a request".</summary>
@@ -130,9 +111,6 @@ public sealed class OutboundContract<T>
 
     private static void WriteRequestId(PooledBufferWriter output, RequestIdSettings settings, long id)
     {
-        output.Write((byte)'"');
-        output.Write(settings.PropertyUtf8);
-        output.Write("\":"u8);
         var quoted = settings.Kind == RequestIdKind.String;
         if (quoted)
         {

@@ -11,8 +11,16 @@ internal sealed class PendingRequest<TRequest, TResponse>(long id, RequestContra
 
     public override string Description => contract.Outbound.ToString();
 
-    public override void Complete(ReadOnlySpan<byte> message, ReadOnlySpan<byte> response)
+    public override ResponseMatch Match => contract.Match;
+
+    public override void Complete(ReadOnlySpan<byte> message, ReadOnlySpan<byte> response, ResponseKind kind)
     {
+        if (kind == ResponseKind.Error)
+        {
+            _completion.TrySetException(contract.Match.ErrorResponse!.CreateException(Id, Description, message, response));
+            return;
+        }
+
         TResponse value;
         try
         {

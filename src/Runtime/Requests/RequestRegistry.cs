@@ -22,6 +22,14 @@ internal sealed class RequestRegistry
         }
     }
 
+    public bool TryGet(long id, out PendingRequest? request)
+    {
+        lock (_pending)
+        {
+            return _pending.TryGetValue(id, out request);
+        }
+    }
+
     public bool TryRemove(long id, out PendingRequest? request)
     {
         lock (_pending)

@@ -5,8 +5,9 @@ namespace CpWebSocket.Benchmarks.Benchmarks;
 
 /// <summary>
 /// The receive and send paths without a socket (see <see cref="CodecWorkload"/>). Receive compares with the record's
-/// own deserialization, so the allocation beyond it is what routing costs; Send compares with the hand-written writer,
-/// and shows the record's own serialization into a reused writer as the floor.
+/// own deserialization, so the allocation beyond it is what routing costs; TwoLevel routes the same record by a second
+/// value inside the payload. Send compares with the hand-written writer, and shows the record's own serialization into
+/// a reused writer as the floor.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class CodecBenchmarks
@@ -30,6 +31,12 @@ public class CodecBenchmarks
 
     [BenchmarkCategory("Receive"), Benchmark]
     public void HandWritten_Receive() => _workload.ReceiveHandWritten();
+
+    [BenchmarkCategory("Receive"), Benchmark]
+    public void Generated_TwoLevel_Receive() => _workload.ReceiveTwoLevelGenerated();
+
+    [BenchmarkCategory("Receive"), Benchmark]
+    public void RecordOnly_TwoLevel_Receive() => _workload.ReceiveTwoLevelRecordOnly();
 
     [BenchmarkCategory("Send"), Benchmark]
     public int RecordOnly_Send() => _workload.SendRecordOnly();

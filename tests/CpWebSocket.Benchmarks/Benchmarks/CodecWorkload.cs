@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using CpWebSocket.Benchmarks.Contenders;
 using CpWebSocket.Benchmarks.Contracts;
@@ -9,7 +10,9 @@ namespace CpWebSocket.Benchmarks.Benchmarks;
 /// <summary>
 /// The codec without a socket, as the connection drives it: the receive path from one inbound message's bytes to
 /// the typed handler, and the send path from a record to the envelope bytes handed to the socket. Each has the
-/// hand-written equivalent beside it, and the receive path has the record's own deserialization as its floor.
+/// hand-written equivalent beside it, and the receive path has the record's own deserialization as its floor. The
+/// two-level receive path routes the same record (<see cref="RoutedTrade"/>, <see cref="RoutedBook"/>) by a second
+/// value inside the payload, as OBS events are.
 /// </summary>
 public sealed class CodecWorkload : IDisposable
 {
@@ -21,6 +24,8 @@ public sealed class CodecWorkload : IDisposable
     private readonly MessageProtocol _protocol = MessageProtocol.Create(new MessageEnvelope("type", null), EchoJsonContext.Default);
     private readonly OutboundContract<Trade> _tradeOut;
     private readonly OutboundContract<BookSnapshot> _bookOut;
+    private readonly CodecTwoLevelClient _twoLevelClient;
+    private readonly byte[] _twoLevelRecord;
 
     public CodecWorkload(MessageSize size)
     {
@@ -34,6 +39,16 @@ public sealed class CodecWorkload : IDisposable
         _writer = new Utf8JsonWriter(_output);
         _tradeOut = _protocol.Outbound<Trade>(Trade.Discriminator);
         _bookOut = _protocol.Outbound<BookSnapshot>(BookSnapshot.Discriminator);
+
+        _twoLevelClient = new CodecTwoLevelClient(new Uri("ws://127.0.0.1:9/never-opened"));
+        _twoLevelClient.RoutedTradeReceived += trade => TwoLevelReceived = trade;
+        _twoLevelClient.RoutedBookReceived += book => TwoLevelReceived = book;
+        _twoLevelRecord = size == MessageSize.Small
+            ? JsonSerializer.SerializeToUtf8Bytes(Samples.Trade, EchoJsonContext.Default.Trade)
+            : JsonSerializer.SerializeToUtf8Bytes(Samples.Book, EchoJsonContext.Default.BookSnapshot);
+        var eventType = size == MessageSize.Small ? Trade.Discriminator : BookSnapshot.Discriminator;
+        TwoLevelUtf8 = [.. Encoding.UTF8.GetBytes($$"""{"op":5,"d":{"eventType":"{{eventType}}","eventIntent":1,"eventData":"""), .. _twoLevelRecord, .. "}}"u8];
+        TwoLevelInbound = new WebSocketMessage(WebSocketMessageKind.Text, TwoLevelUtf8);
     }
 
     public MessageSize Size { get; }
@@ -44,6 +59,14 @@ public sealed class CodecWorkload : IDisposable
     public WebSocketMessage Inbound { get; }
 
     public EchoSink Sink { get; } = new();
+
+    /// <summary>The same record as <see cref="Utf8"/>, routed by two levels: <c>{"op":5,"d":{"eventType":...,"eventIntent":1,"eventData":{...}}}</c>.</summary>
+    public byte[] TwoLevelUtf8 { get; }
+
+    public WebSocketMessage TwoLevelInbound { get; }
+
+    /// <summary>The last two-level record received, kept so the deserialization cannot be optimized away.</summary>
+    public object? TwoLevelReceived { get; private set; }
 
     /// <summary>The floor: only the record, deserialized from the same bytes (the discriminator is skipped as unknown).</summary>
     public void ReceiveRecordOnly()
@@ -66,6 +89,24 @@ public sealed class CodecWorkload : IDisposable
         {
             throw new InvalidOperationException("The typed handler is synchronous; the delivery must complete at once.");
         }
+    }
+
+    /// <summary>The two-level receive path: both values and the payload found in one pass, deserialize, raise the typed event.</summary>
+    public void ReceiveTwoLevelGenerated()
+    {
+        var delivered = _twoLevelClient.ReceiveAsync(TwoLevelInbound);
+        if (!delivered.IsCompletedSuccessfully)
+        {
+            throw new InvalidOperationException("The typed handler is synchronous; the delivery must complete at once.");
+        }
+    }
+
+    /// <summary>The two-level floor: only the record, deserialized from its bytes inside the message.</summary>
+    public void ReceiveTwoLevelRecordOnly()
+    {
+        TwoLevelReceived = Size == MessageSize.Small
+            ? JsonSerializer.Deserialize(_twoLevelRecord, CodecTwoLevelJsonContext.Default.RoutedTrade)
+            : JsonSerializer.Deserialize(_twoLevelRecord, CodecTwoLevelJsonContext.Default.RoutedBook);
     }
 
     /// <summary>The hand-written loop's receive path: polymorphic deserialization, then a type switch.</summary>
@@ -135,6 +176,7 @@ public sealed class CodecWorkload : IDisposable
     public void Dispose()
     {
         _client.Dispose();
+        _twoLevelClient.Dispose();
         _writer.Dispose();
     }
 }

@@ -7,11 +7,18 @@ using Xunit;
 namespace CpWebSocket.Generators.Tests.Infrastructure;
 
 /// <summary>
-/// Runs the generator and then <see cref="WebSocketClientAnalyzer"/> over its output, as a build does, and
+/// Runs the generator and then every analyzer over its output, as a build does, and
 /// compares the CPWS diagnostics with the ones marked in the source.
 /// </summary>
 internal static class AnalyzerRun
 {
+    /// <summary>Every analyzer of the generator assembly, as a build loads them.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(WebSocketClientAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
     /// <summary>
     /// Asserts that exactly the diagnostics marked in <paramref name="markup"/> (see <see cref="DiagnosticMarkup"/>)
     /// are reported, at the marked spans, and that the generator neither failed nor broke the compilation.
@@ -70,7 +77,7 @@ internal static class AnalyzerRun
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
         var diagnostics = compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new WebSocketClientAnalyzer()), options)
+            .WithAnalyzers(AllAnalyzers, options)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None)
             .GetAwaiter()
             .GetResult();

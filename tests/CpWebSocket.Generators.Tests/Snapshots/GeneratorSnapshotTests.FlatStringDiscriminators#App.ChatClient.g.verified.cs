@@ -6,8 +6,24 @@ namespace App
     [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
     partial class ChatClient : global::CpWebSocket.Messaging.MessageClient
     {
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::App.Said> __Said_Shape = new(
+            static message => message.Room is null || message.From is null || message.Text is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("room"),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("from"),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("text"));
+
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::App.Joined> __Joined_Shape = new(
+            static message => message.Room is null || message.Who is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("room"),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("who"));
+
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("type", null));
+            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                new global::CpWebSocket.Messaging.MessageEnvelope("type", null),
+                new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+                new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                    .Add(__Said_Shape)
+                    .Add(__Joined_Shape));
 
         private static readonly global::CpWebSocket.Messaging.OutboundContract<global::App.Say> __Say_Out =
             __Protocol.Outbound<global::App.Say>("chat.say");
@@ -16,10 +32,10 @@ namespace App
             __Protocol.CreateRouter(
                 __Protocol.Inbound<global::App.Said>(
                     "chat.said",
-                    static (client, message, cancellationToken) => ((ChatClient)client).OnSaidReceivedAsync(message, cancellationToken)),
+                    static (client, message, context, cancellationToken) => ((ChatClient)client).OnSaidReceivedAsync(message, context, cancellationToken)),
                 __Protocol.Inbound<global::App.Joined>(
                     "chat.joined",
-                    static (client, message, cancellationToken) => ((ChatClient)client).OnJoinedReceivedAsync(message, cancellationToken)));
+                    static (client, message, context, cancellationToken) => ((ChatClient)client).OnJoinedReceivedAsync(message, context, cancellationToken)));
 
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -64,10 +80,10 @@ namespace App
         public global::System.Collections.Generic.IAsyncEnumerable<global::App.Said> ReadAllSaidAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Said_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             SaidReceived?.Invoke(message);
-            return __Said_Handlers.InvokeAsync(message, cancellationToken);
+            return __Said_Handlers.InvokeAsync(message, context, cancellationToken);
         }
 
         /// <summary>Raised for each received message with the discriminator <c>"chat.joined"</c>, as a <see cref="global::App.Joined"/>, before the handlers registered with <c>OnJoined</c> run.</summary>
@@ -91,10 +107,10 @@ namespace App
         public global::System.Collections.Generic.IAsyncEnumerable<global::App.Joined> ReadAllJoinedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Joined_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnJoinedReceivedAsync(global::App.Joined message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnJoinedReceivedAsync(global::App.Joined message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             JoinedReceived?.Invoke(message);
-            return __Joined_Handlers.InvokeAsync(message, cancellationToken);
+            return __Joined_Handlers.InvokeAsync(message, context, cancellationToken);
         }
     }
 }

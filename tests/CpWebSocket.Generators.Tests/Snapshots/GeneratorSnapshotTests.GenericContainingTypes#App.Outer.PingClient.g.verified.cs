@@ -9,7 +9,8 @@ namespace App
         partial class PingClient : global::CpWebSocket.Messaging.MessageClient
         {
             private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-                global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("type", null));
+                global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                    new global::CpWebSocket.Messaging.MessageEnvelope("type", null));
 
             private static readonly global::CpWebSocket.Messaging.OutboundContract<global::App.Ping> __Ping_Out =
                 __Protocol.Outbound<global::App.Ping>("ping");

@@ -4,8 +4,16 @@
 [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
 partial class GreeterClient : global::CpWebSocket.Messaging.MessageClient
 {
+    private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::Welcome> __Welcome_Shape = new(
+        static message => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(message.Id, default),
+        new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("id"));
+
     private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-        global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("type", null));
+        global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+            new global::CpWebSocket.Messaging.MessageEnvelope("type", null),
+            new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                .Add(__Welcome_Shape));
 
     private static readonly global::CpWebSocket.Messaging.OutboundContract<global::Hello> __Hello_Out =
         __Protocol.Outbound<global::Hello>("hello");
@@ -14,7 +22,7 @@ partial class GreeterClient : global::CpWebSocket.Messaging.MessageClient
         __Protocol.CreateRouter(
             __Protocol.Inbound<global::Welcome>(
                 "welcome",
-                static (client, message, cancellationToken) => ((GreeterClient)client).OnWelcomeReceivedAsync(message, cancellationToken)));
+                static (client, message, context, cancellationToken) => ((GreeterClient)client).OnWelcomeReceivedAsync(message, context, cancellationToken)));
 
     /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
     /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -59,9 +67,9 @@ partial class GreeterClient : global::CpWebSocket.Messaging.MessageClient
     public global::System.Collections.Generic.IAsyncEnumerable<global::Welcome> ReadAllWelcomeAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         => ReadMessagesAsync(__Welcome_Handlers, options, cancellationToken);
 
-    private global::System.Threading.Tasks.ValueTask OnWelcomeReceivedAsync(global::Welcome message, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.ValueTask OnWelcomeReceivedAsync(global::Welcome message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
     {
         WelcomeReceived?.Invoke(message);
-        return __Welcome_Handlers.InvokeAsync(message, cancellationToken);
+        return __Welcome_Handlers.InvokeAsync(message, context, cancellationToken);
     }
 }

@@ -6,8 +6,21 @@ namespace Obs
     [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
     partial class ObsClient : global::CpWebSocket.Messaging.MessageClient
     {
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::Obs.Identified> __Identified_Shape = new(
+            static message => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(message.NegotiatedRpcVersion, default),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("negotiatedRpcVersion"));
+
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::Obs.RequestResponse> __RequestResponse_Shape = new(
+            static message => message.RequestId is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("requestId"));
+
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("op", "d"));
+            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                new global::CpWebSocket.Messaging.MessageEnvelope("op", "d"),
+                new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+                new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                    .Add(__Identified_Shape)
+                    .Add(__RequestResponse_Shape));
 
         private static readonly global::CpWebSocket.Messaging.OutboundContract<global::Obs.Identify> __Identify_Out =
             __Protocol.Outbound<global::Obs.Identify>(1L);
@@ -19,10 +32,10 @@ namespace Obs
             __Protocol.CreateRouter(
                 __Protocol.Inbound<global::Obs.Identified>(
                     2L,
-                    static (client, message, cancellationToken) => ((ObsClient)client).OnIdentifiedReceivedAsync(message, cancellationToken)),
+                    static (client, message, context, cancellationToken) => ((ObsClient)client).OnIdentifiedReceivedAsync(message, context, cancellationToken)),
                 __Protocol.Inbound<global::Obs.RequestResponse>(
                     -7L,
-                    static (client, message, cancellationToken) => ((ObsClient)client).OnRequestResponseReceivedAsync(message, cancellationToken)));
+                    static (client, message, context, cancellationToken) => ((ObsClient)client).OnRequestResponseReceivedAsync(message, context, cancellationToken)));
 
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -74,10 +87,10 @@ namespace Obs
         public global::System.Collections.Generic.IAsyncEnumerable<global::Obs.Identified> ReadAllIdentifiedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Identified_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnIdentifiedReceivedAsync(global::Obs.Identified message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnIdentifiedReceivedAsync(global::Obs.Identified message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             IdentifiedReceived?.Invoke(message);
-            return __Identified_Handlers.InvokeAsync(message, cancellationToken);
+            return __Identified_Handlers.InvokeAsync(message, context, cancellationToken);
         }
 
         /// <summary>Raised for each received message with the discriminator <c>-7L</c>, as a <see cref="global::Obs.RequestResponse"/>, before the handlers registered with <c>OnRequestResponse</c> run.</summary>
@@ -101,10 +114,10 @@ namespace Obs
         public global::System.Collections.Generic.IAsyncEnumerable<global::Obs.RequestResponse> ReadAllRequestResponseAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__RequestResponse_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnRequestResponseReceivedAsync(global::Obs.RequestResponse message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnRequestResponseReceivedAsync(global::Obs.RequestResponse message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             RequestResponseReceived?.Invoke(message);
-            return __RequestResponse_Handlers.InvokeAsync(message, cancellationToken);
+            return __RequestResponse_Handlers.InvokeAsync(message, context, cancellationToken);
         }
     }
 }

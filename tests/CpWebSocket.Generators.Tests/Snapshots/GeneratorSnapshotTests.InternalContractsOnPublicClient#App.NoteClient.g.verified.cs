@@ -6,8 +6,16 @@ namespace App
     [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
     partial class NoteClient : global::CpWebSocket.Messaging.MessageClient
     {
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::App.Note> __Note_Shape = new(
+            static message => message.Text is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("text"));
+
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("type", null));
+            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                new global::CpWebSocket.Messaging.MessageEnvelope("type", null),
+                new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+                new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                    .Add(__Note_Shape));
 
         private static readonly global::CpWebSocket.Messaging.OutboundContract<global::App.Say> __Say_Out =
             __Protocol.Outbound<global::App.Say>("public.say");
@@ -19,7 +27,7 @@ namespace App
             __Protocol.CreateRouter(
                 __Protocol.Inbound<global::App.Note>(
                     "internal.note",
-                    static (client, message, cancellationToken) => ((NoteClient)client).OnNoteReceivedAsync(message, cancellationToken)));
+                    static (client, message, context, cancellationToken) => ((NoteClient)client).OnNoteReceivedAsync(message, context, cancellationToken)));
 
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -71,10 +79,10 @@ namespace App
         internal global::System.Collections.Generic.IAsyncEnumerable<global::App.Note> ReadAllNoteAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Note_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnNoteReceivedAsync(global::App.Note message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnNoteReceivedAsync(global::App.Note message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             NoteReceived?.Invoke(message);
-            return __Note_Handlers.InvokeAsync(message, cancellationToken);
+            return __Note_Handlers.InvokeAsync(message, context, cancellationToken);
         }
     }
 }

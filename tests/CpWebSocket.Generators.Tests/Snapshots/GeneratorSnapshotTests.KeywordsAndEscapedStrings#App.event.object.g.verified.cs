@@ -7,7 +7,8 @@ namespace App.@event
     partial class @object : global::CpWebSocket.Messaging.MessageClient
     {
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("\"kind\"", null));
+            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                new global::CpWebSocket.Messaging.MessageEnvelope("\"kind\"", null));
 
         private static readonly global::CpWebSocket.Messaging.OutboundContract<global::App.@event.@class> __class_Out =
             __Protocol.Outbound<global::App.@event.@class>("say \"hi\"\\n<&>é");
@@ -16,7 +17,7 @@ namespace App.@event
             __Protocol.CreateRouter(
                 __Protocol.Inbound<global::App.@event.@struct>(
                     "tab\there",
-                    static (client, message, cancellationToken) => ((@object)client).OnstructReceivedAsync(message, cancellationToken)));
+                    static (client, message, context, cancellationToken) => ((@object)client).OnstructReceivedAsync(message, context, cancellationToken)));
 
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -61,10 +62,10 @@ namespace App.@event
         public global::System.Collections.Generic.IAsyncEnumerable<global::App.@event.@struct> ReadAllstructAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__struct_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnstructReceivedAsync(global::App.@event.@struct message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnstructReceivedAsync(global::App.@event.@struct message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             structReceived?.Invoke(message);
-            return __struct_Handlers.InvokeAsync(message, cancellationToken);
+            return __struct_Handlers.InvokeAsync(message, context, cancellationToken);
         }
     }
 }

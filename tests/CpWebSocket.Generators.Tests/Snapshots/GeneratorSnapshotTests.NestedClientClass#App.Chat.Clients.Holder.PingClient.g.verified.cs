@@ -10,8 +10,16 @@ namespace App.Chat
             [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
             partial class PingClient : global::CpWebSocket.Messaging.MessageClient
             {
+                private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::App.Chat.Pong> __Pong_Shape = new(
+                    static message => global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(message.Sent, default),
+                    new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("sent"));
+
                 private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-                    global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("type", null));
+                    global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                        new global::CpWebSocket.Messaging.MessageEnvelope("type", null),
+                        new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+                        new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                            .Add(__Pong_Shape));
 
                 private static readonly global::CpWebSocket.Messaging.OutboundContract<global::App.Chat.Ping> __Ping_Out =
                     __Protocol.Outbound<global::App.Chat.Ping>("ping");
@@ -20,7 +28,7 @@ namespace App.Chat
                     __Protocol.CreateRouter(
                         __Protocol.Inbound<global::App.Chat.Pong>(
                             "pong",
-                            static (client, message, cancellationToken) => ((PingClient)client).OnPongReceivedAsync(message, cancellationToken)));
+                            static (client, message, context, cancellationToken) => ((PingClient)client).OnPongReceivedAsync(message, context, cancellationToken)));
 
                 /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
                 /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -65,10 +73,10 @@ namespace App.Chat
                 public global::System.Collections.Generic.IAsyncEnumerable<global::App.Chat.Pong> ReadAllPongAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
                     => ReadMessagesAsync(__Pong_Handlers, options, cancellationToken);
 
-                private global::System.Threading.Tasks.ValueTask OnPongReceivedAsync(global::App.Chat.Pong message, global::System.Threading.CancellationToken cancellationToken)
+                private global::System.Threading.Tasks.ValueTask OnPongReceivedAsync(global::App.Chat.Pong message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
                 {
                     PongReceived?.Invoke(message);
-                    return __Pong_Handlers.InvokeAsync(message, cancellationToken);
+                    return __Pong_Handlers.InvokeAsync(message, context, cancellationToken);
                 }
             }
         }

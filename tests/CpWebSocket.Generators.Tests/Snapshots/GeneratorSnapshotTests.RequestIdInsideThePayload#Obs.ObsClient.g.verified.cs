@@ -6,11 +6,19 @@ namespace Obs
     [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
     partial class ObsClient : global::CpWebSocket.Messaging.MessageClient
     {
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::Obs.Version> __Version_Shape = new(
+            static message => message.ObsVersion is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("obsVersion"));
+
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("op", "d", new global::CpWebSocket.Messaging.RequestIdSettings("requestId", global::CpWebSocket.RequestIdLocation.Payload, global::CpWebSocket.RequestIdKind.String)));
+            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                new global::CpWebSocket.Messaging.MessageEnvelope("op", "d", new global::CpWebSocket.Messaging.RequestIdSettings("requestId", global::CpWebSocket.RequestIdLocation.Payload, global::CpWebSocket.RequestIdKind.String)),
+                new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+                new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                    .Add(__Version_Shape));
 
         private static readonly global::CpWebSocket.Messaging.RequestContract<global::Obs.GetVersion, global::Obs.Version> __GetVersion_Request =
-            __Protocol.Request<global::Obs.GetVersion, global::Obs.Version>(6L);
+            __Protocol.Request<global::Obs.GetVersion, global::Obs.Version>(6L, response: 7L);
 
         private static readonly global::CpWebSocket.Messaging.InboundRouter __Router =
             __Protocol.CreateRouter();
@@ -32,14 +40,14 @@ namespace Obs
 
         /// <summary>
         /// Sends <paramref name="request"/> with the discriminator <c>6L</c> and a new request id, and completes
-        /// with the received message that carries the same id, read as a <see cref="global::Obs.Version"/>.
+        /// with the received message <c>7L</c> that carries the same id, read as a <see cref="global::Obs.Version"/>.
         /// </summary>
         /// <param name="request">The request to serialize and send.</param>
         /// <param name="cancellationToken">Ends the wait for the response.</param>
         /// <returns>The response.</returns>
         /// <exception cref="global::CpWebSocket.WebSocketRequestTimeoutException">No response within the client's <c>DefaultRequestTimeout</c>.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketRequestAbortedException">The connection closed, or the client was disposed, first.</exception>
-        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize.</exception>
+        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize, or lacks a member its type declares non-nullable.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketSendException">The connection is not open, or the write failed.</exception>
         public global::System.Threading.Tasks.Task<global::Obs.Version> GetVersionAsync(global::Obs.GetVersion request, global::System.Threading.CancellationToken cancellationToken = default)
             => RequestAsync(request, __GetVersion_Request, cancellationToken);

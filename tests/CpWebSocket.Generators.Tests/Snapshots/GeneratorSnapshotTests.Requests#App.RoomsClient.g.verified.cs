@@ -6,23 +6,37 @@ namespace App
     [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
     partial class RoomsClient : global::CpWebSocket.Messaging.MessageClient
     {
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::App.Joined> __Joined_Shape = new(
+            static message => message.Room is null || global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(message.Members, default),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("room"),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("members"));
+
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::App.RoomList> __RoomList_Shape = new(
+            static message => message.Rooms is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("rooms"));
+
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("type", null, new global::CpWebSocket.Messaging.RequestIdSettings("id", global::CpWebSocket.RequestIdLocation.Envelope, global::CpWebSocket.RequestIdKind.Integer)));
+            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                new global::CpWebSocket.Messaging.MessageEnvelope("type", null, new global::CpWebSocket.Messaging.RequestIdSettings("id", global::CpWebSocket.RequestIdLocation.Envelope, global::CpWebSocket.RequestIdKind.Integer)),
+                new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+                new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                    .Add(__Joined_Shape)
+                    .Add(__RoomList_Shape));
 
         private static readonly global::CpWebSocket.Messaging.RequestContract<global::App.GetRooms, global::App.RoomList> __GetRooms_Request =
-            __Protocol.Request<global::App.GetRooms, global::App.RoomList>("rooms.get");
+            __Protocol.Request<global::App.GetRooms, global::App.RoomList>("rooms.get", response: "rooms.list");
 
         private static readonly global::CpWebSocket.Messaging.RequestContract<global::App.JoinRoomRequest, global::App.Joined> __JoinRoomRequest_Request =
-            __Protocol.Request<global::App.JoinRoomRequest, global::App.Joined>("room.join", global::System.TimeSpan.FromMilliseconds(5000));
+            __Protocol.Request<global::App.JoinRoomRequest, global::App.Joined>("room.join", response: "room.joined", timeout: global::System.TimeSpan.FromMilliseconds(5000));
 
         private static readonly global::CpWebSocket.Messaging.RequestContract<global::App.Ping, global::App.Ping> __Ping_Request =
-            __Protocol.Request<global::App.Ping, global::App.Ping>("ping", global::System.Threading.Timeout.InfiniteTimeSpan);
+            __Protocol.Request<global::App.Ping, global::App.Ping>("ping", response: "ping", timeout: global::System.Threading.Timeout.InfiniteTimeSpan);
 
         private static readonly global::CpWebSocket.Messaging.InboundRouter __Router =
             __Protocol.CreateRouter(
                 __Protocol.Inbound<global::App.Joined>(
                     "room.joined",
-                    static (client, message, cancellationToken) => ((RoomsClient)client).OnJoinedReceivedAsync(message, cancellationToken)));
+                    static (client, message, context, cancellationToken) => ((RoomsClient)client).OnJoinedReceivedAsync(message, context, cancellationToken)));
 
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -41,42 +55,42 @@ namespace App
 
         /// <summary>
         /// Sends <paramref name="request"/> with the discriminator <c>"rooms.get"</c> and a new request id, and completes
-        /// with the received message that carries the same id, read as a <see cref="global::App.RoomList"/>.
+        /// with the received message <c>"rooms.list"</c> that carries the same id, read as a <see cref="global::App.RoomList"/>.
         /// </summary>
         /// <param name="request">The request to serialize and send.</param>
         /// <param name="cancellationToken">Ends the wait for the response.</param>
         /// <returns>The response.</returns>
         /// <exception cref="global::CpWebSocket.WebSocketRequestTimeoutException">No response within the client's <c>DefaultRequestTimeout</c>.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketRequestAbortedException">The connection closed, or the client was disposed, first.</exception>
-        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize.</exception>
+        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize, or lacks a member its type declares non-nullable.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketSendException">The connection is not open, or the write failed.</exception>
         public global::System.Threading.Tasks.Task<global::App.RoomList> GetRoomsAsync(global::App.GetRooms request, global::System.Threading.CancellationToken cancellationToken = default)
             => RequestAsync(request, __GetRooms_Request, cancellationToken);
 
         /// <summary>
         /// Sends <paramref name="request"/> with the discriminator <c>"room.join"</c> and a new request id, and completes
-        /// with the received message that carries the same id, read as a <see cref="global::App.Joined"/>.
+        /// with the received message <c>"room.joined"</c> that carries the same id, read as a <see cref="global::App.Joined"/>.
         /// </summary>
         /// <param name="request">The request to serialize and send.</param>
         /// <param name="cancellationToken">Ends the wait for the response.</param>
         /// <returns>The response.</returns>
         /// <exception cref="global::CpWebSocket.WebSocketRequestTimeoutException">No response within 5000 ms.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketRequestAbortedException">The connection closed, or the client was disposed, first.</exception>
-        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize.</exception>
+        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize, or lacks a member its type declares non-nullable.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketSendException">The connection is not open, or the write failed.</exception>
         public global::System.Threading.Tasks.Task<global::App.Joined> JoinRoomAsync(global::App.JoinRoomRequest request, global::System.Threading.CancellationToken cancellationToken = default)
             => RequestAsync(request, __JoinRoomRequest_Request, cancellationToken);
 
         /// <summary>
         /// Sends <paramref name="request"/> with the discriminator <c>"ping"</c> and a new request id, and completes
-        /// with the received message that carries the same id, read as a <see cref="global::App.Ping"/>.
+        /// with the received message <c>"ping"</c> that carries the same id, read as a <see cref="global::App.Ping"/>.
         /// </summary>
         /// <param name="request">The request to serialize and send.</param>
         /// <param name="cancellationToken">Ends the wait for the response.</param>
         /// <returns>The response.</returns>
         /// <exception cref="global::CpWebSocket.WebSocketRequestTimeoutException">No response within (never: this request waits without a limit).</exception>
         /// <exception cref="global::CpWebSocket.WebSocketRequestAbortedException">The connection closed, or the client was disposed, first.</exception>
-        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize.</exception>
+        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize, or lacks a member its type declares non-nullable.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketSendException">The connection is not open, or the write failed.</exception>
         public global::System.Threading.Tasks.Task<global::App.Ping> RoundTripAsync(global::App.Ping request, global::System.Threading.CancellationToken cancellationToken = default)
             => RequestAsync(request, __Ping_Request, cancellationToken);
@@ -102,10 +116,10 @@ namespace App
         public global::System.Collections.Generic.IAsyncEnumerable<global::App.Joined> ReadAllJoinedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Joined_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnJoinedReceivedAsync(global::App.Joined message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnJoinedReceivedAsync(global::App.Joined message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             JoinedReceived?.Invoke(message);
-            return __Joined_Handlers.InvokeAsync(message, cancellationToken);
+            return __Joined_Handlers.InvokeAsync(message, context, cancellationToken);
         }
     }
 }

@@ -6,8 +6,28 @@ namespace Rpc
     [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
     partial class RpcClient : global::CpWebSocket.Messaging.MessageClient
     {
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::Rpc.RoomList> __RoomList_Shape = new(
+            static message => message.Rooms is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("rooms"));
+
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::Rpc.RpcError> __RpcError_Shape = new(
+            static message => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(message.Code, default) || message.Message is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("code"),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("message"));
+
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::Rpc.RpcResponse<global::Rpc.RoomList>> __RpcResponse_RoomList_Shape = new(
+            static message => __RoomList_Shape.MayLack(message.Result) || __RpcError_Shape.MayLack(message.Error),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("result", required: false, value: __RoomList_Shape),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("error", required: false, value: __RpcError_Shape));
+
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("method", "params", new global::CpWebSocket.Messaging.RequestIdSettings("id", global::CpWebSocket.RequestIdLocation.Envelope, global::CpWebSocket.RequestIdKind.String)));
+            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                new global::CpWebSocket.Messaging.MessageEnvelope("method", "params", new global::CpWebSocket.Messaging.RequestIdSettings("id", global::CpWebSocket.RequestIdLocation.Envelope, global::CpWebSocket.RequestIdKind.String)),
+                new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+                new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                    .Add(__RoomList_Shape)
+                    .Add(__RpcError_Shape)
+                    .Add(__RpcResponse_RoomList_Shape));
 
         private static readonly global::CpWebSocket.Messaging.RequestContract<global::Rpc.GetRooms, global::Rpc.RpcResponse<global::Rpc.RoomList>> __GetRooms_Request =
             __Protocol.Request<global::Rpc.GetRooms, global::Rpc.RpcResponse<global::Rpc.RoomList>>("rooms.get");
@@ -32,7 +52,7 @@ namespace Rpc
 
         /// <summary>
         /// Sends <paramref name="request"/> with the discriminator <c>"rooms.get"</c> and a new request id, and completes
-        /// with the received message that carries the same id, read as a <c>global::Rpc.RpcResponse&lt;global::Rpc.RoomList&gt;</c>.
+        /// with the received message without a discriminator that carries the same id, read as a <c>global::Rpc.RpcResponse&lt;global::Rpc.RoomList&gt;</c>.
         /// </summary>
         /// <param name="request">The request to serialize and send.</param>
         /// <param name="cancellationToken">Ends the wait for the response.</param>
@@ -40,7 +60,7 @@ namespace Rpc
         /// <exception cref="global::CpWebSocket.WebSocketResponseException{TError}">The server answered with an error; the exception carries it.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketRequestTimeoutException">No response within the client's <c>DefaultRequestTimeout</c>.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketRequestAbortedException">The connection closed, or the client was disposed, first.</exception>
-        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize.</exception>
+        /// <exception cref="global::CpWebSocket.WebSocketResponseException">The response did not deserialize, or lacks a member its type declares non-nullable.</exception>
         /// <exception cref="global::CpWebSocket.WebSocketSendException">The connection is not open, or the write failed.</exception>
         public global::System.Threading.Tasks.Task<global::Rpc.RoomList?> GetRoomsAsync(global::Rpc.GetRooms request, global::System.Threading.CancellationToken cancellationToken = default)
             => RequestResultAsync<global::Rpc.GetRooms, global::Rpc.RpcResponse<global::Rpc.RoomList>, global::Rpc.RoomList?, global::Rpc.RpcError>(request, __GetRooms_Request, cancellationToken);

@@ -6,8 +6,16 @@ namespace App
     [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
     partial class EchoClient : global::CpWebSocket.Messaging.MessageClient
     {
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::App.Echo> __Echo_Shape = new(
+            static message => message.Text is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("text"));
+
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("type", null));
+            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                new global::CpWebSocket.Messaging.MessageEnvelope("type", null),
+                new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+                new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                    .Add(__Echo_Shape));
 
         private static readonly global::CpWebSocket.Messaging.OutboundContract<global::App.Echo> __Echo_Out =
             __Protocol.Outbound<global::App.Echo>("echo");
@@ -19,7 +27,7 @@ namespace App
             __Protocol.CreateRouter(
                 __Protocol.Inbound<global::App.Echo>(
                     "echo",
-                    static (client, message, cancellationToken) => ((EchoClient)client).OnEchoReceivedAsync(message, cancellationToken)));
+                    static (client, message, context, cancellationToken) => ((EchoClient)client).OnEchoReceivedAsync(message, context, cancellationToken)));
 
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -71,10 +79,10 @@ namespace App
         public global::System.Collections.Generic.IAsyncEnumerable<global::App.Echo> ReadAllEchoAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Echo_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnEchoReceivedAsync(global::App.Echo message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnEchoReceivedAsync(global::App.Echo message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             EchoReceived?.Invoke(message);
-            return __Echo_Handlers.InvokeAsync(message, cancellationToken);
+            return __Echo_Handlers.InvokeAsync(message, context, cancellationToken);
         }
     }
 }

@@ -6,10 +6,18 @@ namespace App
     [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
     partial class ChatClient : global::CpWebSocket.Messaging.MessageClient
     {
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::App.Said> __Said_Shape = new(
+            static message => message.Room is null || message.From is null || message.Text is null,
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("room"),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("from"),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("text"));
+
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
             global::CpWebSocket.Messaging.MessageProtocol.Create(
                 new global::CpWebSocket.Messaging.MessageEnvelope("type", null),
-                global::App.ChatJsonContext.Default);
+                global::App.ChatJsonContext.Default,
+                new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                    .Add(__Said_Shape));
 
         private static readonly global::CpWebSocket.Messaging.OutboundContract<global::App.Say> __Say_Out =
             __Protocol.Outbound<global::App.Say>("chat.say");
@@ -18,7 +26,7 @@ namespace App
             __Protocol.CreateRouter(
                 __Protocol.Inbound<global::App.Said>(
                     "chat.said",
-                    static (client, message, cancellationToken) => ((ChatClient)client).OnSaidReceivedAsync(message, cancellationToken)));
+                    static (client, message, context, cancellationToken) => ((ChatClient)client).OnSaidReceivedAsync(message, context, cancellationToken)));
 
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -63,10 +71,10 @@ namespace App
         public global::System.Collections.Generic.IAsyncEnumerable<global::App.Said> ReadAllSaidAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Said_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             SaidReceived?.Invoke(message);
-            return __Said_Handlers.InvokeAsync(message, cancellationToken);
+            return __Said_Handlers.InvokeAsync(message, context, cancellationToken);
         }
     }
 }

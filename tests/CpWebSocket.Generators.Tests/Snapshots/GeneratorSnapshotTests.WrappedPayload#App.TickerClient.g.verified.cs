@@ -6,8 +6,17 @@ namespace App
     [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
     partial class TickerClient : global::CpWebSocket.Messaging.MessageClient
     {
+        private static readonly global::CpWebSocket.Messaging.Shapes.MessageShape<global::App.Price> __Price_Shape = new(
+            static message => message.Symbol is null || global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(message.Value, default),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("symbol"),
+            new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("value"));
+
         private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
-            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(new global::CpWebSocket.Messaging.MessageEnvelope("event", "data"));
+            global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
+                new global::CpWebSocket.Messaging.MessageEnvelope("event", "data"),
+                new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
+                new global::CpWebSocket.Messaging.Shapes.MessageShapes()
+                    .Add(__Price_Shape));
 
         private static readonly global::CpWebSocket.Messaging.OutboundContract<global::App.Subscribe> __Subscribe_Out =
             __Protocol.Outbound<global::App.Subscribe>("ticker.subscribe");
@@ -16,7 +25,7 @@ namespace App
             __Protocol.CreateRouter(
                 __Protocol.Inbound<global::App.Price>(
                     "ticker.price",
-                    static (client, message, cancellationToken) => ((TickerClient)client).OnPriceReceivedAsync(message, cancellationToken)));
+                    static (client, message, context, cancellationToken) => ((TickerClient)client).OnPriceReceivedAsync(message, context, cancellationToken)));
 
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
@@ -61,10 +70,10 @@ namespace App
         public global::System.Collections.Generic.IAsyncEnumerable<global::App.Price> ReadAllPriceAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Price_Handlers, options, cancellationToken);
 
-        private global::System.Threading.Tasks.ValueTask OnPriceReceivedAsync(global::App.Price message, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask OnPriceReceivedAsync(global::App.Price message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             PriceReceived?.Invoke(message);
-            return __Price_Handlers.InvokeAsync(message, cancellationToken);
+            return __Price_Handlers.InvokeAsync(message, context, cancellationToken);
         }
     }
 }

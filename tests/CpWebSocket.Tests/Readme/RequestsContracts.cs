@@ -4,7 +4,8 @@ namespace CpWebSocket.Tests.Readme;
 [Message("rooms.get")]
 public sealed record GetRooms(string Prefix);
 
-public sealed record RoomList(IReadOnlyList<string> Rooms);        // a response needs no [Message]: its id matches it
+[Message("rooms.list")]                                             // the response: its id and discriminator match it
+public sealed record RoomList(IReadOnlyList<string> Rooms);
 
 [WebSocketClient(RequestIdProperty = "id")]                         // {"type":"rooms.get","id":1,"prefix":"lo"}
 [Sends(typeof(GetRooms), Returns = typeof(RoomList))]              // Task<RoomList> GetRoomsAsync(GetRooms, CancellationToken)
@@ -15,6 +16,7 @@ public sealed partial class RoomsClient;
 [Message("ping")]
 public sealed record Ping;
 
+[Message("pong")]
 public sealed record Pong;
 
 // README: json-rpc (begin)
@@ -27,8 +29,9 @@ public sealed record CountRooms(string Prefix);
 
 public sealed record RoomCount(string Prefix);
 
-// {"method":"rooms.count","id":"1","params":{"prefix":"lo"}} answered by {"jsonrpc":"2.0","id":"1","result":{...}}
-[WebSocketClient(DiscriminatorProperty = "method", PayloadProperty = "params", RequestIdProperty = "id", RequestIdKind = RequestIdKind.String)]
-[Sends(typeof(CountRooms), Returns = typeof(RpcResponse<RoomCount>))]   // Task<RoomCount> CountRoomsAsync(...)
+// {"jsonrpc":"2.0","method":"rooms.count","id":1,"params":{"prefix":"lo"}} answered by {"jsonrpc":"2.0","id":1,"result":{...}}
+[WebSocketClient(DiscriminatorProperty = "method", PayloadProperty = "params", RequestIdProperty = "id", Responses = typeof(RpcResponse<>))]
+[EnvelopeConstant("jsonrpc", "2.0")]
+[Sends(typeof(CountRooms), Returns = typeof(RoomCount))]                // Task<RoomCount> CountRoomsAsync(...)
 public sealed partial class RpcRoomsClient;
 // README: json-rpc (end)

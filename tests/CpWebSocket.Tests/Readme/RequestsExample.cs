@@ -9,7 +9,7 @@ public sealed class RequestsExample(TestServerFixture fixture)
     [Fact]
     public async Task The_readme_request_gets_the_answer_that_carries_its_id()
     {
-        var url = fixture.Server.WsUri("""/respond?merge={"rooms":["lobby","lounge"]}""");
+        var url = fixture.Server.WsUri("""/respond?reply=rooms.list&merge={"rooms":["lobby","lounge"]}""");
         var cancellationToken = CancellationToken.None;
 
         // README: awaited request (begin)
@@ -25,7 +25,8 @@ public sealed class RequestsExample(TestServerFixture fixture)
     [Fact]
     public async Task The_readme_json_rpc_call_returns_the_result_or_throws_the_servers_error()
     {
-        var url = fixture.Server.WsUri("/respond?shape=rpc&discriminator=method&payload=params");
+        var tag = Guid.NewGuid().ToString("N");
+        var url = fixture.Server.WsUri($"/respond?shape=rpc&discriminator=method&payload=params&tag={tag}");
         await using var rpc = new RpcRoomsClient(url);
         await rpc.OpenAsync();
         var log = new List<string>();
@@ -51,6 +52,9 @@ public sealed class RequestsExample(TestServerFixture fixture)
         // README: json-rpc call (end)
 
         Assert.Equal(["result: RoomCount { Prefix = lo }"], log);
+        var server = await fixture.Server.WaitForConnectionAsync("/respond", TestServer.DefaultTimeout, tag);
+        var sent = (await server.WaitForMessagesAsync(1, TestServer.DefaultTimeout))[0].Text;
+        Assert.Equal("""{"jsonrpc":"2.0","method":"rooms.count","id":1,"params":{"prefix":"lo"}}""", sent);   // valid JSON-RPC 2.0
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class CodecAllocationTests
     [InlineData(true)]
     public void Encoding_a_message_allocates_nothing(bool wrapped)
     {
-        var protocol = wrapped ? Protocols.Wrapped() : Protocols.Flat();
+        var protocol = wrapped ? CodecProtocols.Wrapped() : CodecProtocols.Flat();
         var say = protocol.Outbound<Say>("chat.say");
         var quote = protocol.Outbound<Quote>("quote");
         var tick = protocol.Outbound<Tick>("tick");
@@ -51,7 +51,7 @@ public sealed class CodecAllocationTests
     [Fact]
     public void Renting_encoding_and_returning_a_buffer_allocates_nothing()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var say = protocol.Outbound<Say>("chat.say");
         var message = new Say("lobby", "hello there");
 
@@ -79,10 +79,10 @@ public sealed class CodecAllocationTests
     [InlineData("""{"seq":1,"type":"l\u0065vel","price":2.5}""")]
     public void Decoding_and_dispatching_a_numeric_record_allocates_only_the_record(string json)
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         using var client = new CodecClient(protocol.CreateRouter(
             protocol.Inbound("chat.said", CodecClient.Record<Said>()),
-            protocol.Inbound<Level>("level", static (c, m, _) =>
+            protocol.Inbound<Level>("level", static (c, m, _, _) =>
             {
                 ((CodecClient)c).LastLevel = m;
                 return default;
@@ -100,9 +100,9 @@ public sealed class CodecAllocationTests
     [Fact]
     public void Decoding_a_wrapped_integer_routed_record_allocates_only_the_record()
     {
-        var protocol = Protocols.Wrapped();
+        var protocol = CodecProtocols.Wrapped();
         using var client = new CodecClient(protocol.CreateRouter(
-            protocol.Inbound<Level>(5, static (c, m, _) =>
+            protocol.Inbound<Level>(5, static (c, m, _, _) =>
             {
                 ((CodecClient)c).LastLevel = m;
                 return default;
@@ -115,17 +115,42 @@ public sealed class CodecAllocationTests
         Assert.Equal(records, received);
     }
 
+    [Theory]
+    [InlineData("""{"op":5,"d":{"eventType":"Tick","eventIntent":1,"eventData":{"seq":3,"price":1.5}}}""")]
+    [InlineData("""{"d":{"eventData":{"seq":3,"price":1.5},"eventIntent":1,"eventType":"Ti\u0063k"},"op":5}""")]
+    public void Decoding_a_two_level_routed_record_allocates_only_the_record(string json)
+    {
+        var protocol = MessageProtocol.Create(
+            new MessageEnvelope("op", "d") { Routes = [new MessageRoute(5, "d.eventType", "d.eventData")] },
+            CodecJsonContext.Default,
+            CodecShapes.Of(CodecShapes.Level));
+        using var client = new CodecClient(protocol.CreateRouter(
+            protocol.Inbound<Said>(new MessageKey(5, "Said"), CodecClient.Record<Said>()),
+            protocol.Inbound<Level>(new MessageKey(5, "Tick"), static (c, m, _, _) =>
+            {
+                ((CodecClient)c).LastLevel = m;
+                return default;
+            })));
+
+        var received = MeasureReceive(client, json);
+        var records = Measure(() => new Level { Seq = 3, Price = 1.5 });
+
+        Assert.Equal(new Level { Seq = 3, Price = 1.5 }, client.LastLevel);
+        Assert.Empty(client.Errors);
+        Assert.Equal(records, received);
+    }
+
     [Fact]
     public void Routing_adds_nothing_to_what_the_serializer_allocates_for_structs_and_init_only_records()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         using var client = new CodecClient(protocol.CreateRouter(
-            protocol.Inbound<Tick>("tick", static (c, m, _) =>
+            protocol.Inbound<Tick>("tick", static (c, m, _, _) =>
             {
                 ((CodecClient)c).LastTick = m;
                 return default;
             }),
-            protocol.Inbound<Quote>("quote", static (c, m, _) =>
+            protocol.Inbound<Quote>("quote", static (c, m, _, _) =>
             {
                 ((CodecClient)c).LastQuote = m;
                 return default;

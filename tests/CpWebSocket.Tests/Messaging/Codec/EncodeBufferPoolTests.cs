@@ -21,7 +21,7 @@ public sealed class EncodeBufferPoolTests
     [Fact]
     public void Concurrent_senders_never_share_a_buffer()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var say = protocol.Outbound<Say>("chat.say");
         var inUse = new ConcurrentDictionary<EncodeBuffer, bool>();
         var failures = 0;
@@ -51,7 +51,7 @@ public sealed class EncodeBufferPoolTests
     [Fact]
     public void A_buffer_that_grew_large_gives_its_array_back_when_returned()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var say = protocol.Outbound<Say>("chat.say");
         var buffer = protocol.EncodeBuffers.Rent();
 

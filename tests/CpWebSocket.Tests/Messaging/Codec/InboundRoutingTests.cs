@@ -9,7 +9,7 @@ public sealed class InboundRoutingTests
 {
     private static CodecClient FlatClient()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         return new CodecClient(protocol.CreateRouter(
             protocol.Inbound("chat.said", CodecClient.Record<Said>()),
             protocol.Inbound("quote", CodecClient.Record<Quote>()),
@@ -18,7 +18,7 @@ public sealed class InboundRoutingTests
 
     private static CodecClient WrappedClient()
     {
-        var protocol = Protocols.Wrapped();
+        var protocol = CodecProtocols.Wrapped();
         return new CodecClient(protocol.CreateRouter(
             protocol.Inbound("chat.said", CodecClient.Record<Said>()),
             protocol.Inbound("code", CodecClient.Record<Code>())));
@@ -26,7 +26,7 @@ public sealed class InboundRoutingTests
 
     private static CodecClient IntegerClient()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         return new CodecClient(protocol.CreateRouter(
             protocol.Inbound(1, CodecClient.Record<Said>()),
             protocol.Inbound(5, CodecClient.Record<Quote>())));
@@ -69,7 +69,7 @@ public sealed class InboundRoutingTests
     [Fact]
     public async Task A_long_escaped_discriminator_value_is_compared_without_truncation()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var name = new string('q', 300);
         using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound(name, CodecClient.Record<Ping>())));
 
@@ -137,9 +137,34 @@ public sealed class InboundRoutingTests
     }
 
     [Fact]
+    public async Task Integers_of_one_two_and_more_digits_route_alike()
+    {
+        // 0 to 99 are looked up by index, the rest by hash: the two must agree, and neither may take a negative,
+        // a fraction or an exponent for an opcode.
+        var protocol = CodecProtocols.Flat();
+        using var client = new CodecClient(protocol.CreateRouter(
+            protocol.Inbound(0, CodecClient.Record<Ping>()),
+            protocol.Inbound(99, CodecClient.Record<Said>()),
+            protocol.Inbound(100, CodecClient.Record<Quote>())));
+
+        await client.ReceiveText("""{"type":0}""");
+        await client.ReceiveText("""{"type":99,"room":"r","from":"f","text":"t"}""");
+        await client.ReceiveText("""{"type":100,"seq":1}""");
+        await client.ReceiveText("""{"type":9}""");
+        await client.ReceiveText("""{"type":-1}""");
+        await client.ReceiveText("""{"type":10}""");
+        await client.ReceiveText("""{"type":1.0}""");
+        await client.ReceiveText("""{"type":1e1}""");
+
+        Assert.Equal([new Ping(), new Said("r", "f", "t"), new Quote { Seq = 1 }], client.Received);
+        Assert.Equal([(MessageDiscriminator)9, (MessageDiscriminator)(-1), (MessageDiscriminator)10], client.UnhandledMessages.Select(m => m.Discriminator));
+        Assert.Equal(2, client.Errors.Count); // 1.0 and 1e1 are numbers, not integers
+    }
+
+    [Fact]
     public async Task A_client_without_received_contracts_reports_every_message_as_unhandled()
     {
-        using var client = new CodecClient(Protocols.Flat().CreateRouter());
+        using var client = new CodecClient(CodecProtocols.Flat().CreateRouter());
 
         await client.ReceiveText("""{"type":"a"}""");
         await client.ReceiveText("""{"type":2}""");
@@ -163,10 +188,10 @@ public sealed class InboundRoutingTests
     [Fact]
     public async Task An_async_handler_holds_the_next_message_until_it_completes()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var order = new List<string>();
-        using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", async (_, _, _) =>
+        using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", async (_, _, _, _) =>
         {
             order.Add("started");
             await gate.Task;
@@ -186,9 +211,9 @@ public sealed class InboundRoutingTests
     [Fact]
     public async Task Handlers_receive_the_client_that_received_the_message()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         MessageClient? seen = null;
-        using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", (c, _, _) =>
+        using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", (c, _, _, _) =>
         {
             seen = c;
             return default;
@@ -202,7 +227,7 @@ public sealed class InboundRoutingTests
     [Fact]
     public void The_router_lists_its_contracts_and_envelope()
     {
-        var protocol = Protocols.Wrapped();
+        var protocol = CodecProtocols.Wrapped();
         var said = protocol.Inbound("chat.said", CodecClient.Record<Said>());
 
         var router = protocol.CreateRouter(said);

@@ -9,7 +9,7 @@ public sealed class MessageClientTests
     [Fact]
     public void The_client_shows_its_connections_lifecycle()
     {
-        using var client = new CodecClient(Protocols.Flat().CreateRouter());
+        using var client = new CodecClient(CodecProtocols.Flat().CreateRouter());
 
         Assert.Equal(new Uri("ws://127.0.0.1:9/codec"), client.Url);
         Assert.Equal(client.Connection.Url, client.Url);
@@ -23,7 +23,7 @@ public sealed class MessageClientTests
     [Fact]
     public async Task A_typed_send_while_closed_fails_and_gives_its_buffer_back()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var say = protocol.Outbound<Say>("chat.say");
         using var client = new CodecClient(protocol.CreateRouter());
         var spare = protocol.EncodeBuffers.Rent();
@@ -38,7 +38,7 @@ public sealed class MessageClientTests
     [Fact]
     public async Task A_typed_send_of_null_fails()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         using var client = new CodecClient(protocol.CreateRouter());
 
         await Assert.ThrowsAsync<ArgumentNullException>(async () => await client.SendTypedAsync<Say>(null!, protocol.Outbound<Say>("chat.say")));
@@ -47,7 +47,7 @@ public sealed class MessageClientTests
     [Fact]
     public async Task A_typed_send_that_cannot_encode_fails_with_the_encoding_error()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         using var client = new CodecClient(protocol.CreateRouter());
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await client.SendTypedAsync(new Code("x"), protocol.Outbound<Code>("code")));
@@ -56,7 +56,7 @@ public sealed class MessageClientTests
     [Fact]
     public void Connection_errors_reach_the_clients_error_event()
     {
-        using var client = new CodecClient(Protocols.Flat().CreateRouter());
+        using var client = new CodecClient(CodecProtocols.Flat().CreateRouter());
 
         client.Send("raw text", isData: false);
 
@@ -66,10 +66,10 @@ public sealed class MessageClientTests
     [Fact]
     public async Task Disposing_cancels_the_token_handed_to_handlers()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         var gate = new TaskCompletionSource();
         CancellationToken seen = default;
-        var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", async (_, _, ct) =>
+        var client = new CodecClient(protocol.CreateRouter(protocol.Inbound<Ping>("ping", async (_, _, _, ct) =>
         {
             seen = ct;
             await gate.Task.WaitAsync(ct);

@@ -1,5 +1,6 @@
 using System.Text;
 using CpWebSocket.Messaging;
+using CpWebSocket.Messaging.Layout;
 using CpWebSocket.Tests.Messaging.Codec.Fixtures;
 
 namespace CpWebSocket.Tests.Messaging.Codec;
@@ -45,7 +46,7 @@ public sealed class RequestEncodingTests
     {
         var protocol = Protocol(null, new RequestIdSettings("id"));
 
-        Assert.Equal("""{"type":"say","room":"r","text":"t"}""", Protocols.Encode(protocol.Outbound<Say>("say"), new Say("r", "t")));
+        Assert.Equal("""{"type":"say","room":"r","text":"t"}""", CodecProtocols.Encode(protocol.Outbound<Say>("say"), new Say("r", "t")));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class RequestEncodingTests
     [Fact]
     public void A_request_on_an_envelope_without_request_ids_is_refused()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Protocols.Flat().Request<Say, Said>("say"));
+        var error = Assert.Throws<InvalidOperationException>(() => CodecProtocols.Flat().Request<Say, Said>("say"));
 
         Assert.Contains("has no request id settings", error.Message, StringComparison.Ordinal);
     }
@@ -92,7 +93,7 @@ public sealed class RequestEncodingTests
         var protocol = Protocol(payload, new RequestIdSettings("id", location));
         var bytes = Encoding.UTF8.GetBytes(json);
 
-        Assert.True(RequestIdReader.TryRead(bytes, protocol, out var found, out var range));
+        Assert.True(TryReadId(protocol, bytes, out var found, out var range));
 
         Assert.Equal(id, found);
         Assert.Equal(response, Encoding.UTF8.GetString(bytes.AsSpan()[range]));
@@ -112,6 +113,36 @@ public sealed class RequestEncodingTests
     {
         var protocol = Protocol(null, new RequestIdSettings("id"));
 
-        Assert.False(RequestIdReader.TryRead(Encoding.UTF8.GetBytes(json), protocol, out _, out _));
+        Assert.False(TryReadId(protocol, Encoding.UTF8.GetBytes(json), out _, out _));
+    }
+
+    /// <summary>What the router reads of a message before it routes it: the request id, and where a response is read from.</summary>
+    private static bool TryReadId(MessageProtocol protocol, byte[] json, out long id, out Range response)
+    {
+        id = 0;
+        response = Range.All;
+        var layout = protocol.Layout;
+        var slots = new FieldSlot[layout.SlotCount];
+        try
+        {
+            var scanner = new EnvelopeScanner(json, protocol.ReaderOptions, layout, slots, new int[layout.StackSize]);
+            if (scanner.Start() != System.Text.Json.JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            scanner.ReadToEnd();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+
+        if (layout.PayloadSlot >= 0 && slots[layout.PayloadSlot] is { IsPresent: true } payload)
+        {
+            response = payload.Start..(payload.Start + payload.Length);
+        }
+
+        return slots[layout.RequestIdSlot] is { IsPresent: true } slot && SlotValue.TryGetId(json, slot, out id);
     }
 }

@@ -19,7 +19,7 @@ public sealed class MalformedMessageTests(TestServerFixture fixture)
 
     [Theory]
     [InlineData("{not json", WebSocketErrorKind.InvalidJson)]
-    [InlineData("[1,2,3]", WebSocketErrorKind.InvalidJson)]
+    [InlineData("\"just a string\"", WebSocketErrorKind.InvalidJson)]
     [InlineData("""{"title":"no type","count":1}""", WebSocketErrorKind.MissingDiscriminator)]
     [InlineData("""{"type":true,"title":"x","count":1}""", WebSocketErrorKind.MissingDiscriminator)]
     [InlineData("""{"type":"note","title":"x","count":"many"}""", WebSocketErrorKind.Deserialization)]

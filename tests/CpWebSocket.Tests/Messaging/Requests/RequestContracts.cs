@@ -14,7 +14,8 @@ public sealed record Work(
 [Message("work.quick")]
 public sealed record QuickWork(int N, [property: JsonPropertyName("silent")] bool? Silent = null);
 
-/// <summary>What the server answers: the request's own fields under another discriminator.</summary>
+/// <summary>What the server answers: the request's own fields under the <c>reply</c> discriminator.</summary>
+[Message("reply")]
 public sealed record WorkDone(int N);
 
 /// <summary>A message the server never sends; the client receives it to prove that responses are not routed.</summary>
@@ -52,7 +53,8 @@ public sealed partial class RpcWorkClient;
 [Message(6)]
 public sealed record GetVersion(string RequestType);
 
-/// <summary>An OBS-style response, read from the payload.</summary>
+/// <summary>An OBS-style response (op 7), read from the payload.</summary>
+[Message(7)]
 public sealed record ObsResponse(string RequestType, string RequestId);
 
 /// <summary>OBS websocket style: <c>{"op":6,"d":{"requestId":"1","requestType":"GetVersion"}}</c>.</summary>

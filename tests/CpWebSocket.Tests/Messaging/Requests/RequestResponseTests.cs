@@ -53,7 +53,7 @@ public sealed class RequestResponseTests(TestServerFixture fixture)
     }
 
     [Fact]
-    public async Task A_response_completes_its_request_whatever_its_discriminator_and_is_not_routed()
+    public async Task A_response_completes_its_request_and_is_not_routed_though_its_discriminator_has_a_contract()
     {
         var routed = new Inbox();
         var unhandled = new Inbox();

@@ -11,7 +11,7 @@ public sealed class AmbiguousEnvelopeTests
 {
     private static CodecClient FlatClient()
     {
-        var protocol = Protocols.Flat();
+        var protocol = CodecProtocols.Flat();
         return new CodecClient(protocol.CreateRouter(
             protocol.Inbound("chat.said", CodecClient.Record<Said>()),
             protocol.Inbound("ping", CodecClient.Record<Ping>())));
@@ -19,7 +19,7 @@ public sealed class AmbiguousEnvelopeTests
 
     private static CodecClient WrappedClient()
     {
-        var protocol = Protocols.Wrapped();
+        var protocol = CodecProtocols.Wrapped();
         return new CodecClient(protocol.CreateRouter(protocol.Inbound("chat.said", CodecClient.Record<Said>())));
     }
 

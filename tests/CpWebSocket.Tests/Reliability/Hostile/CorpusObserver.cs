@@ -156,7 +156,7 @@ public sealed class CorpusObserver
         }
 
         var entry = _entries[_index];
-        return error.RawText == Encoding.UTF8.GetString(entry.Payload) ? null : "an error whose RawText is not the message";
+        return error.RawText == (expected.RawText ?? Encoding.UTF8.GetString(entry.Payload)) ? null : "an error whose RawText is not the message";
     });
 
     private void Check(OutcomeKind kind, WebSocketErrorKind? errorKind, Func<ExpectedOutcome, string?> compare)

@@ -319,13 +319,15 @@ public sealed class HostileCorpus
             {
                 var (json, described) = _random.Next(5) switch
                 {
+                    // An array frame is routed element by element; an element that is itself an array is not flattened.
                     0 => ($"[{ValidMessage(ValidFields(-1, RandomText()))}]", "is an array"),
                     1 => ("\"reading\"", "is a string"),
                     2 => ("7", "is a number"),
                     3 => ("null", "is null"),
                     _ => ("false", "is false"),
                 };
-                Add(category, json, ExpectedOutcome.Error(WebSocketErrorKind.InvalidJson, $"{described}, not a JSON object"));
+                var error = ExpectedOutcome.Error(WebSocketErrorKind.InvalidJson, $"{described}, not a JSON object");
+                Add(category, described == "is an array" ? $"[{json}]" : json, described == "is an array" ? error with { RawText = json } : error);
                 break;
             }
 
@@ -348,9 +350,10 @@ public sealed class HostileCorpus
 
             case CorpusCategory.BadPayload:
             {
+                // A null or absent payload is read as an empty one, which lacks the record's required members.
                 var (payload, reason) = _random.Next(2) == 0
-                    ? ("null", "deserialized to null")
-                    : (string.Empty, $"has no '{_shape.PayloadProperty}' property");
+                    ? ("null", $"its '{_shape.PayloadProperty}' is absent or null")
+                    : (string.Empty, $"its '{_shape.PayloadProperty}' is absent or null");
                 Add(category, _shape.Write([], [_shape.Discriminator(_shape.ContractDiscriminator)], [], payload), ExpectedOutcome.Error(WebSocketErrorKind.Deserialization, reason));
                 break;
             }

@@ -36,7 +36,7 @@ public sealed class InboundRobustnessProperties
         Gen.Select(CodecGen.Specimen, CodecGen.Mutation.Array[1, 4]).Sample(
             (specimen, mutations) =>
             {
-                var message = System.Text.Encoding.UTF8.GetBytes(Protocols.Encode(contract, specimen));
+                var message = System.Text.Encoding.UTF8.GetBytes(CodecProtocols.Encode(contract, specimen));
                 foreach (var mutation in mutations)
                 {
                     message = mutation.ApplyTo(message);
@@ -60,7 +60,7 @@ public sealed class InboundRobustnessProperties
         using var client = CodecOutcomes.Client(envelope, out var protocol);
         var contract = protocol.Outbound<Specimen>(envelope.Discriminator("spec", 42));
 
-        Gen.Frequency((1, Gen.Byte.Array[0, 64]), (1, CodecGen.Specimen.Select(s => System.Text.Encoding.UTF8.GetBytes(Protocols.Encode(contract, s)))))
+        Gen.Frequency((1, Gen.Byte.Array[0, 64]), (1, CodecGen.Specimen.Select(s => System.Text.Encoding.UTF8.GetBytes(CodecProtocols.Encode(contract, s)))))
             .Sample(
                 bytes =>
                 {

@@ -24,7 +24,7 @@ public sealed class RoundTripProperties
                 var protocol = envelope.CreateProtocol();
                 using var client = new CodecClient(protocol.CreateRouter(protocol.Inbound(discriminator, CodecClient.Record<Specimen>())));
 
-                var encoded = Protocols.Encode(protocol.Outbound<Specimen>(discriminator), specimen);
+                var encoded = CodecProtocols.Encode(protocol.Outbound<Specimen>(discriminator), specimen);
                 var receiving = client.ReceiveText(encoded);
 
                 Assert.True(receiving.IsCompletedSuccessfully);
@@ -52,7 +52,7 @@ public sealed class RoundTripProperties
             (specimen, text) =>
             {
                 client.Received.Clear();
-                var receiving = client.ReceiveText(Protocols.Encode(contract, specimen with { Text = text }));
+                var receiving = client.ReceiveText(CodecProtocols.Encode(contract, specimen with { Text = text }));
 
                 Assert.True(receiving.IsCompletedSuccessfully);
                 var decoded = Assert.IsType<Specimen>(Assert.Single(client.Received));

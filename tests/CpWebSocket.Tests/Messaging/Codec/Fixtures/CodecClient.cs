@@ -31,7 +31,7 @@ public sealed class CodecClient : MessageClient
 
     /// <summary>A handler that records each message in <see cref="Received"/>.</summary>
     public static InboundHandler<T> Record<T>() where T : notnull =>
-        static (client, message, _) =>
+        static (client, message, _, _) =>
         {
             ((CodecClient)client).Received.Add(message);
             return default;

@@ -15,4 +15,6 @@ namespace CpWebSocket.Tests.Messaging.Codec.Fixtures;
 [JsonSerializable(typeof(Strict))]
 [JsonSerializable(typeof(int[]))]
 [JsonSerializable(typeof(Level))]
+[JsonSerializable(typeof(Beat))]
+[JsonSerializable(typeof(long?))]
 public sealed partial class CodecJsonContext : JsonSerializerContext;
