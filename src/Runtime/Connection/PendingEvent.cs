@@ -1,4 +1,6 @@
-namespace CpWebSocket.Transport;
+using CpWebSocket.Transport;
+
+namespace CpWebSocket;
 
 /// <summary>One event waiting for its turn in the <see cref="EventDispatcher"/>.</summary>
 internal readonly struct PendingEvent

@@ -1,4 +1,4 @@
-namespace CpWebSocket.Transport;
+namespace CpWebSocket;
 
 /// <summary>
 /// Delivers events one at a time, in the order they were posted, without a dedicated thread: the thread
