@@ -1,31 +1,45 @@
+using System.Buffers;
+
 namespace CpWebSocket;
 
 /// <summary>
-/// Delivers events one at a time, in the order they were posted, without a dedicated thread: the thread
-/// that posts into an idle dispatcher delivers inline (so a received message reaches its callback on the
-/// receive loop's thread, with no hop); a thread that posts while another delivers only enqueues, and the
-/// delivering thread picks the event up. A delivery that returns an unfinished task (an async handler)
-/// holds back the events behind it until it completes. Events raised while an event is delivered (a handler's
-/// fault, a message error, a close called from a callback) are delivered next, before events that arrived meanwhile.
+/// Delivers a connection's events one at a time, in order, without a thread of its own. Whoever finds it idle with
+/// nothing queued delivers at once on its own thread (the receive loop delivers a message inline: no lock, no copy, no
+/// allocation); whoever finds it busy queues the event, and the thread that delivers picks it up. A delivery that returns
+/// an unfinished task (an async handler) holds back the events behind it until it completes, while the receive loop
+/// keeps reading into the queue, up to <see cref="MaxQueuedMessages"/>.
 /// </summary>
+/// <remarks>
+/// Events raised by a handler while it runs (its fault, a <c>Close()</c> it calls, a message error the messaging layer
+/// reports about the message being delivered) are follow-ups: they are delivered right after the current event, before
+/// those that were already waiting. A handler's own thread is recognised by a thread-static marker; an async handler
+/// reports its errors through <see cref="EnqueueDeliveryFollowUp"/>.
+/// </remarks>
 internal sealed class EventDispatcher
 {
+    /// <summary>Messages queued behind a slow delivery before the receive loop stops reading (TCP then slows the server).</summary>
+    public const int MaxQueuedMessages = 1024;
+
     // A queue left this long by a burst gives its array back once it is empty again.
     private const int RetainedLength = 32;
 
-    // Flows into the async continuations of a delivery, so events they raise are recognised as its follow-ups.
-    private static readonly AsyncLocal<EventDispatcher?> Delivering = new();
+    [ThreadStatic]
+    private static EventDispatcher? t_delivering;
 
-    // Both queues are guarded by locking _queue. They start empty and grow on demand, so an idle connection holds a
-    // few slots, not the 32-slot segment a ConcurrentQueue allocates up front (over 3 KiB for this struct).
-    private readonly Queue<PendingEvent> _queue = new();
     private readonly Func<PendingEvent, ValueTask> _deliver;
     private readonly Action<Exception> _onDeliveryFault;
-    private Queue<PendingEvent>? _followUps;
-    private int _longestQueue;
-    private int _delivering;
 
-    /// <param name="deliver">Delivers one event; must not throw for user faults (it reports them itself).</param>
+    // The queues, _queuedMessages and _roomWaiter are guarded by locking this dispatcher; _queued counts both queues.
+    private Queue<PendingEvent>? _queue;
+    private Queue<PendingEvent>? _followUps;
+    private TaskCompletionSource? _roomWaiter;
+    private int _queuedMessages;
+    private int _longestQueue;
+    private int _queued;
+    private int _owned;
+    private volatile bool _asyncPending;
+
+    /// <param name="deliver">Delivers one event; reports user faults itself.</param>
     /// <param name="onDeliveryFault">Told about an exception that escaped <paramref name="deliver"/> or its task.</param>
     public EventDispatcher(Func<PendingEvent, ValueTask> deliver, Action<Exception> onDeliveryFault)
     {
@@ -33,117 +47,163 @@ internal sealed class EventDispatcher
         _onDeliveryFault = onDeliveryFault;
     }
 
-    /// <summary>
-    /// Called first by background work (connect, close, reconnect) that a handler may have started: what that
-    /// work raises later is not a follow-up of the handler's event and takes its turn in the main queue.
-    /// </summary>
-    public static void DetachFromDelivery() => Delivering.Value = null;
+    /// <summary>Whether this thread is delivering an event of this dispatcher right now.</summary>
+    public bool IsDeliveringHere => t_delivering == this;
 
-    /// <summary>Queues an event without delivering it; call <see cref="Drain"/> once out of any lock.</summary>
-    public void Enqueue(in PendingEvent pending)
+    /// <summary>Takes the dispatcher for an inline delivery when it is idle and nothing is queued; then call <see cref="Exit"/> or <see cref="ExitAfter"/>.</summary>
+    public bool TryEnter() => Volatile.Read(ref _queued) == 0 && Interlocked.CompareExchange(ref _owned, 1, 0) == 0;
+
+    /// <summary>Marks this thread as delivering, for the duration of one synchronous delivery; returns what to restore.</summary>
+    public EventDispatcher? BeginDelivery()
     {
-        var isFollowUp = Delivering.Value == this;
-        lock (_queue)
+        var previous = t_delivering;
+        t_delivering = this;
+        return previous;
+    }
+
+    /// <summary>Restores the marker <see cref="BeginDelivery"/> returned.</summary>
+    public static void EndDelivery(EventDispatcher? previous) => t_delivering = previous;
+
+    /// <summary>Ends an inline delivery that completed, and delivers what was queued meanwhile.</summary>
+    public void Exit()
+    {
+        Interlocked.Exchange(ref _owned, 0);
+        if (Volatile.Read(ref _queued) != 0)
         {
-            var queue = isFollowUp ? _followUps ??= new Queue<PendingEvent>() : _queue;
-            queue.Enqueue(pending);
-            _longestQueue = Math.Max(_longestQueue, queue.Count);
+            Drain();
         }
     }
 
-    /// <summary>Queues an event and delivers it now if no other thread is delivering.</summary>
-    public void Post(in PendingEvent pending)
+    /// <summary>Ends an inline delivery that goes on asynchronously: the events behind it wait for it.</summary>
+    /// <param name="delivery">The unfinished delivery.</param>
+    /// <param name="owned">The pooled buffer of its message, given back once it completes.</param>
+    public void ExitAfter(ValueTask delivery, byte[]? owned)
     {
-        Enqueue(pending);
-        Drain();
+        _asyncPending = true;
+        _ = ResumeAfterAsync(delivery, owned);
     }
+
+    /// <summary>Queues an event (a follow-up when raised by a delivery on this thread); call <see cref="Drain"/> once out of any lock.</summary>
+    public void Enqueue(in PendingEvent pending) => Enqueue(pending, followUp: IsDeliveringHere);
+
+    /// <summary>Queues an event about the delivery in progress, inline or asynchronous: it is delivered right after it.</summary>
+    public void EnqueueDeliveryFollowUp(in PendingEvent pending) => Enqueue(pending, followUp: IsDeliveringHere || _asyncPending);
 
     /// <summary>Delivers queued events on this thread, unless another thread already is.</summary>
     public void Drain()
     {
-        while (HasQueued() && Interlocked.CompareExchange(ref _delivering, 1, 0) == 0)
+        while (Volatile.Read(ref _queued) != 0 && Interlocked.CompareExchange(ref _owned, 1, 0) == 0)
         {
             if (!DeliverQueued())
             {
                 return; // an async delivery owns the dispatcher until it completes
             }
 
-            Volatile.Write(ref _delivering, 0);
+            Interlocked.Exchange(ref _owned, 0);
         }
     }
 
-    /// <summary>Delivers until the queue is empty (true) or a delivery goes asynchronous (false).</summary>
+    /// <summary>Completes when fewer than <see cref="MaxQueuedMessages"/> received messages wait.</summary>
+    public Task WaitForRoomAsync()
+    {
+        lock (this)
+        {
+            return _queuedMessages < MaxQueuedMessages ? Task.CompletedTask : (_roomWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
+
+    /// <summary>Whether the receive loop may go on reading.</summary>
+    public bool HasRoom => Volatile.Read(ref _queuedMessages) < MaxQueuedMessages;
+
+    private void Enqueue(in PendingEvent pending, bool followUp)
+    {
+        lock (this)
+        {
+            var queue = followUp ? _followUps ??= new Queue<PendingEvent>() : _queue ??= new Queue<PendingEvent>();
+            queue.Enqueue(pending);
+            _longestQueue = Math.Max(_longestQueue, queue.Count);
+            if (pending.IsMessage)
+            {
+                _queuedMessages++;
+            }
+        }
+
+        Interlocked.Increment(ref _queued);
+    }
+
+    /// <summary>Delivers until nothing is queued (true) or a delivery goes asynchronous (false).</summary>
     private bool DeliverQueued()
     {
         while (TryDequeue(out var pending))
         {
             ValueTask delivery;
-            Delivering.Value = this;
+            var previous = BeginDelivery();
             try
             {
                 delivery = _deliver(pending);
             }
             catch (Exception ex)
             {
-                Release(pending);
+                Release(pending.Buffer);
                 _onDeliveryFault(ex);
                 continue;
             }
             finally
             {
-                Delivering.Value = null;
+                EndDelivery(previous);
             }
 
             if (!delivery.IsCompleted)
             {
-                _ = ResumeAfterAsync(delivery, pending);
+                _asyncPending = true;
+                _ = ResumeAfterAsync(delivery, pending.Buffer);
                 return false;
             }
 
-            Complete(delivery, pending);
+            Complete(delivery, pending.Buffer);
         }
 
         return true;
     }
 
-    private bool HasQueued()
-    {
-        lock (_queue)
-        {
-            return _queue.Count > 0 || _followUps is { Count: > 0 };
-        }
-    }
-
     /// <summary>Takes the next event: follow-ups first, then the main queue.</summary>
     private bool TryDequeue(out PendingEvent pending)
     {
-        lock (_queue)
+        TaskCompletionSource? room = null;
+        lock (this)
         {
             if (_followUps is { Count: > 0 } followUps)
             {
                 pending = followUps.Dequeue();
-                return true;
             }
-
-            if (_queue.TryDequeue(out pending))
+            else if (_queue is not null && _queue.TryDequeue(out pending))
             {
-                return true;
+                if (pending.IsMessage && --_queuedMessages < MaxQueuedMessages / 2 && _roomWaiter is not null)
+                {
+                    (room, _roomWaiter) = (_roomWaiter, null);
+                }
             }
-
-            if (_longestQueue > RetainedLength)
+            else
             {
-                _queue.TrimExcess();
-                _followUps = null;
-                _longestQueue = 0;
-            }
+                if (_longestQueue > RetainedLength)
+                {
+                    _queue = null;
+                    _followUps = null;
+                    _longestQueue = 0;
+                }
 
-            return false;
+                pending = default;
+                return false;
+            }
         }
+
+        Interlocked.Decrement(ref _queued);
+        room?.TrySetResult();
+        return true;
     }
 
-    private async Task ResumeAfterAsync(ValueTask delivery, PendingEvent pending)
+    private async Task ResumeAfterAsync(ValueTask delivery, byte[]? owned)
     {
-        Delivering.Value = this;
         try
         {
             await delivery.ConfigureAwait(false);
@@ -154,22 +214,22 @@ internal sealed class EventDispatcher
         }
         finally
         {
-            Release(pending);
+            Release(owned);
         }
 
-        Delivering.Value = null;
+        _asyncPending = false;
         if (DeliverQueued())
         {
-            Volatile.Write(ref _delivering, 0);
+            Interlocked.Exchange(ref _owned, 0);
             Drain();
         }
     }
 
-    private void Complete(ValueTask delivery, in PendingEvent pending)
+    private void Complete(ValueTask delivery, byte[]? owned)
     {
         try
         {
-            delivery.GetAwaiter().GetResult();
+            delivery.GetAwaiter().GetResult(); // completed: observes its fault, blocks nothing
         }
         catch (Exception ex)
         {
@@ -177,9 +237,15 @@ internal sealed class EventDispatcher
         }
         finally
         {
-            Release(pending);
+            Release(owned);
         }
     }
 
-    private static void Release(in PendingEvent pending) => pending.MessageOwner?.Dispose();
+    private static void Release(byte[]? buffer)
+    {
+        if (buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 }

@@ -1,53 +1,55 @@
-using CpWebSocket.Transport;
-
 namespace CpWebSocket;
 
-/// <summary>One event waiting for its turn in the <see cref="EventDispatcher"/>.</summary>
+/// <summary>
+/// One event waiting for its turn in the <see cref="EventDispatcher"/>: a lifecycle event, an error, a received message
+/// (its bytes copied into a pooled buffer that the dispatcher gives back once it was delivered), or work that must happen
+/// after the events queued before it.
+/// </summary>
 internal readonly struct PendingEvent
 {
-    private PendingEvent(WebSocketEvent @event, WebSocketMessage message, IDisposable? messageOwner, WebSocketErrorInfo? error, WebSocketCloseInfo? close, Action? continuation = null, Connection? source = null, WebSocketStatus arrivalStatus = WebSocketStatus.Closed)
+    private PendingEvent(WebSocketEvent @event, object? payload, byte[]? buffer = null, int length = 0, WebSocketMessageKind kind = default, bool consumed = false, WebSocketStatus arrivalStatus = WebSocketStatus.Closed)
     {
-        Source = source;
-        ArrivalStatus = arrivalStatus;
         Event = @event;
-        Message = message;
-        MessageOwner = messageOwner;
-        Error = error;
-        Close = close;
-        Continuation = continuation;
+        Payload = payload;
+        Buffer = buffer;
+        Length = length;
+        MessageKind = kind;
+        Consumed = consumed;
+        ArrivalStatus = arrivalStatus;
     }
 
     public WebSocketEvent Event { get; }
 
-    /// <summary>The connection a message arrived on.</summary>
-    public Connection? Source { get; }
+    /// <summary>The cycle a message arrived on, the error, the boxed close details, or the continuation.</summary>
+    public object? Payload { get; }
 
-    /// <summary>The status when a message arrived on <see cref="Source"/>: whether it is delivered is decided by it.</summary>
+    /// <summary>A message's bytes, in a pooled buffer owned by this event.</summary>
+    public byte[]? Buffer { get; }
+
+    public int Length { get; }
+
+    public WebSocketMessageKind MessageKind { get; }
+
+    /// <summary>Whether the arrival hook took the message for the typed layer: it is raised on the raw lane only.</summary>
+    public bool Consumed { get; }
+
+    /// <summary>The status when a message arrived: whether it is delivered is decided by it.</summary>
     public WebSocketStatus ArrivalStatus { get; }
 
-    public WebSocketMessage Message { get; }
+    public bool IsMessage => Event == WebSocketEvent.Message && Payload is ConnectionCycle;
 
-    /// <summary>Owns the pooled buffer behind <see cref="Message"/>; disposed once the event was delivered.</summary>
-    public IDisposable? MessageOwner { get; }
+    public static PendingEvent Lifecycle(WebSocketEvent @event) => new(@event, null);
 
-    public WebSocketErrorInfo? Error { get; }
+    public static PendingEvent ForError(WebSocketErrorInfo error) => new(WebSocketEvent.Error, error);
 
-    public WebSocketCloseInfo? Close { get; }
+    public static PendingEvent ForClosed(WebSocketCloseInfo close) => new(WebSocketEvent.Closed, close);
+
+    public static PendingEvent ForMessage(ConnectionCycle cycle, WebSocketMessageKind kind, byte[] buffer, int length, bool consumed, WebSocketStatus arrivalStatus) =>
+        new(WebSocketEvent.Message, cycle, buffer, length, kind, consumed, arrivalStatus);
 
     /// <summary>
-    /// Not an event: work that must happen after the events queued before it were delivered, such as completing
-    /// the task of <c>OpenAsync</c> only once the <c>Opened</c> handlers ran.
+    /// Not an event: work that must happen after the events queued before it were delivered, such as completing the task
+    /// of <c>OpenAsync</c> only once the <c>Opened</c> handlers ran.
     /// </summary>
-    public Action? Continuation { get; }
-
-    public static PendingEvent Lifecycle(WebSocketEvent @event) => new(@event, default, null, null, null);
-
-    public static PendingEvent ForMessage(WebSocketMessage message, IDisposable? owner, Connection source, WebSocketStatus arrivalStatus) =>
-        new(WebSocketEvent.Message, message, owner, null, null, null, source, arrivalStatus);
-
-    public static PendingEvent ForError(WebSocketErrorInfo error) => new(WebSocketEvent.Error, default, null, error, null);
-
-    public static PendingEvent After(Action continuation) => new(default, default, null, null, null, continuation);
-
-    public static PendingEvent ForClosed(WebSocketCloseInfo close) => new(WebSocketEvent.Closed, default, null, null, close);
+    public static PendingEvent After(Action continuation) => new(default, continuation);
 }
