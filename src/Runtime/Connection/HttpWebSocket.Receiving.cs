@@ -212,14 +212,14 @@ public sealed partial class HttpWebSocket
     }
 
     /// <summary>The loop failed: the error and close details say why, from what the transport saw when it tells.</summary>
-    private Task OnReceiveFailedAsync(ConnectionCycle cycle, Exception exception)
+    private async Task OnReceiveFailedAsync(ConnectionCycle cycle, Exception exception)
     {
         WebSocketErrorInfo? error;
         WebSocketCloseInfo close;
         if (cycle.Signals?.RefusedMessageSize is { } announced)
         {
             error = TooLarge($"A message of {announced} bytes was announced, over the {_options.MaxMessageSize} byte limit (HttpWebSocketOptions.MaxMessageSize); the connection was closed with status 1009.", exception);
-            close = new WebSocketCloseInfo(WebSocketCloseStatus.MessageTooBig, null, ByPeer: false, WillReconnect: false);
+            close = new WebSocketCloseInfo(cycle.Signals.SentCloseStatus ?? WebSocketCloseStatus.MessageTooBig, null, ByPeer: false, WillReconnect: false);
         }
         else if (cycle.AbortRequested)
         {
@@ -236,9 +236,14 @@ public sealed partial class HttpWebSocket
         }
         else if (exception is WebSocketException { WebSocketErrorCode: not WebSocketError.ConnectionClosedPrematurely })
         {
-            // The peer broke the protocol; the websocket failed the connection and says which close status it sent.
+            // The peer broke the protocol; the websocket failed the connection with a close frame (1002, 1007), which the
+            // peer should read before the connection is dropped.
             error = new WebSocketErrorInfo(WebSocketErrorKind.Protocol, $"The connection to {Url} was lost: {Describe(exception)}", exception);
             close = new WebSocketCloseInfo(cycle.Signals?.SentCloseStatus, null, ByPeer: false, WillReconnect: false);
+            if (cycle.Signals is { SentCloseStatus: not null, DrainUntilPeerCloses: { } drain })
+            {
+                await drain(RefusalLinger).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -246,7 +251,7 @@ public sealed partial class HttpWebSocket
             close = new WebSocketCloseInfo(null, null, ByPeer: !cycle.ClosingByUser, WillReconnect: false);
         }
 
-        return FinishCycleAsync(cycle, error, close);
+        await FinishCycleAsync(cycle, error, close).ConfigureAwait(false);
     }
 
     /// <summary>

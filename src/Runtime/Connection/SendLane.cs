@@ -57,11 +57,10 @@ internal sealed class SendLane
         return null;
     }
 
-    /// <summary>The writer is done and nothing waits: the lane is idle.</summary>
+    /// <summary>The writer is done: the lane is idle (what still waits is left to the cycle's ending). Returns what to complete out of the lock.</summary>
     public TaskCompletionSource? Release()
     {
         Busy = false;
-        _waiting = null;
         var idle = _idle;
         _idle = null;
         return idle;

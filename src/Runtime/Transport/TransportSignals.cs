@@ -44,6 +44,13 @@ internal sealed class TransportSignals
     /// <summary>Data frames handed to the network so far; the first <see cref="DataFramesWritten"/> accepted ones.</summary>
     public long DataFramesWritten => Interlocked.Read(ref _dataFramesWritten);
 
+    /// <summary>
+    /// Reads and drops what the peer still sends until its close frame arrives or <c>timeout</c> passes; set by a
+    /// transport that can. Called after this side failed the connection with a close frame, before dropping it: a peer
+    /// that has not read that frame yet would lose it to the reset that closing with unread data causes.
+    /// </summary>
+    public Func<TimeSpan, Task>? DrainUntilPeerCloses { get; set; }
+
     public void OnCloseSent(WebSocketCloseStatus status) => Interlocked.CompareExchange(ref _sentCloseStatus, (int)status, -1);
 
     public void OnRefused(long announcedSize) => Interlocked.CompareExchange(ref _refusedSize, announcedSize, -1);

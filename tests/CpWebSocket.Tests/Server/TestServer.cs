@@ -22,9 +22,9 @@ namespace CpWebSocket.Tests.Server;
 /// <remarks>
 /// Endpoints (query parameters optional; every request may carry a <c>tag</c> to find it in <see cref="Events"/>):
 /// <list type="bullet">
-/// <item><c>/echo?max=BYTES</c> echoes each message with its type; answers close with the same code.</item>
+/// <item><c>/echo?max=BYTES&amp;slip_after=K&amp;slip_size=N</c> echoes each message with its type (slipping in an N-byte binary message after the K-th); answers close with the same code.</item>
 /// <item><c>/record</c> records messages without answering; answers close.</item>
-/// <item><c>/close?code=1000&amp;reason=&amp;after=0</c> echoes N messages, then closes with that code and reason.</item>
+/// <item><c>/close?code=1000&amp;reason=&amp;after=0&amp;delay_ms=0</c> echoes N messages, waits D ms without reading, then closes with that code and reason.</item>
 /// <item><c>/silent-close</c> echoes, never answers a close, holds the TCP connection until disposal.</item>
 /// <item><c>/send?kind=text|binary|invalid-utf8|oversized&amp;size=N&amp;count=1</c> sends, then echoes (see <see cref="ServerPayloads"/>).</item>
 /// <item><c>/ping?interval_ms=50</c> echoes, with server keep-alive pings.</item>
@@ -34,6 +34,7 @@ namespace CpWebSocket.Tests.Server;
 /// <item><c>/reject?status=401</c> answers with that HTTP status, no upgrade.</item>
 /// <item><c>/respond?shape=echo|rpc&amp;batch=1&amp;order=arrival|reverse</c> answers JSON requests (see <see cref="RespondEndpoint"/>).</item>
 /// <item><c>/stream?interval_ms=5</c> sends <c>tick N</c> text messages at that interval and records what arrives; answers close.</item>
+/// <item><c>/late?count=6&amp;bad=oversized</c> echoes; on the client's close, sends late messages and a bad frame before answering (see <see cref="LateEndpoint"/>).</item>
 /// </list>
 /// </remarks>
 public sealed class TestServer : IAsyncDisposable
@@ -135,6 +136,7 @@ public sealed class TestServer : IAsyncDisposable
             new RespondEndpoint(),
             new RelayEndpoint(),
             new StreamEndpoint(),
+            new LateEndpoint(),
         }.ToDictionary(endpoint => endpoint.Path, StringComparer.OrdinalIgnoreCase);
         app.Run(context => DispatchAsync(context, endpoints, events, stopping.Token));
 

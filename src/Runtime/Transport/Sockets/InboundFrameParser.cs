@@ -37,6 +37,12 @@ internal struct InboundFrameParser
     /// <summary>The total a refused message announced.</summary>
     public long Refused { get; private set; }
 
+    /// <summary>
+    /// Where, in the bytes of the <see cref="Accept"/> call that refused, the refused frame's header starts: the bytes
+    /// before it are whole frames (or the rest of earlier ones) that may still be read. 0 when the header began earlier.
+    /// </summary>
+    public int RefusedAt { get; private set; }
+
     /// <summary>Whether a whole close frame from the peer has gone by.</summary>
     public bool CloseReceived { get; private set; }
 
@@ -46,6 +52,8 @@ internal struct InboundFrameParser
     public bool Accept(ReadOnlySpan<byte> data, bool enforceLimit = true)
     {
         var accepted = true;
+        var total = data.Length;
+        var headerStart = _headerRead == 0 ? 0 : -1;
         while (!data.IsEmpty)
         {
             if (_payloadRemaining > 0)
@@ -61,6 +69,11 @@ internal struct InboundFrameParser
                 continue;
             }
 
+            if (_headerRead == 0)
+            {
+                headerStart = total - data.Length;
+            }
+
             if (!ReadHeaderByte(data[0]))
             {
                 data = data[1..];
@@ -71,6 +84,7 @@ internal struct InboundFrameParser
             if (!OnHeader(enforceLimit))
             {
                 // Refused: the rest is only followed, so the peer's close frame can still be seen.
+                RefusedAt = Math.Max(headerStart, 0);
                 accepted = false;
                 enforceLimit = false;
             }

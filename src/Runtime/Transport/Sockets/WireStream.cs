@@ -39,6 +39,7 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     private readonly long _limit;
     private readonly object _writeLock = new();
     private InboundFrameParser _parser;
+    private bool _refusing;
 
     // Guarded by _writeLock.
     private bool _writing;
@@ -59,6 +60,7 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
         _limit = limit;
         _signals = signals;
         _parser = new InboundFrameParser(limit);
+        signals.DrainUntilPeerCloses = DrainUntilPeerClosesAsync;
     }
 
     public override bool CanRead => true;
@@ -77,6 +79,11 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (_refusing)
+        {
+            return RefuseAsync();
+        }
+
         ValueTask<int> read;
         try
         {
@@ -148,7 +155,14 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
         }
 
         _signals.OnReceived();
-        return _parser.Accept(buffer.Span[..count]) ? new ValueTask<int>(count) : RefuseAsync();
+        if (_parser.Accept(buffer.Span[..count]))
+        {
+            return new ValueTask<int>(count);
+        }
+
+        // The frames before the refused one are still read; the refusal comes with the next read.
+        _refusing = true;
+        return _parser.RefusedAt > 0 ? new ValueTask<int>(_parser.RefusedAt) : RefuseAsync();
     }
 
     // Pooled: the websocket awaits one of these for every read that is not already buffered.
@@ -164,15 +178,40 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     {
         var announced = _parser.Refused;
         _signals.OnRefused(announced);
-        var scratch = ArrayPool<byte>.Shared.Rent(1024);
         using var linger = new CancellationTokenSource(RefusalLinger);
         try
         {
+            // Unless a close frame went out already (this side was closing), this one tells the peer why.
             var close = OutboundFrame.Close(WebSocketCloseStatus.MessageTooBig, $"Message exceeds the {_limit} byte limit.");
-            await WriteFrameAsync(close, OutboundFrameKind.Close, WebSocketCloseStatus.MessageTooBig, linger.Token).ConfigureAwait(false);
+            await WriteFrameAsync(close, OutboundFrameKind.Close, WebSocketCloseStatus.MessageTooBig, linger.Token).AsTask().WaitAsync(linger.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // Not written: the peer still gets a close frame, this side's earlier one, or none if the connection is gone.
+        }
+
+        await DrainUntilPeerClosesAsync(linger.Token).ConfigureAwait(false);
+        throw new MessageTooLargeException(_limit, announced);
+    }
+
+    private async Task DrainUntilPeerClosesAsync(TimeSpan timeout)
+    {
+        using var linger = new CancellationTokenSource(timeout);
+        await DrainUntilPeerClosesAsync(linger.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads and drops until the peer's close frame has gone by: it says the peer has read everything this side sent.
+    /// Dropping the connection before then would reset it, and the peer would lose what it had not read yet.
+    /// </summary>
+    private async Task DrainUntilPeerClosesAsync(CancellationToken cancellationToken)
+    {
+        var scratch = ArrayPool<byte>.Shared.Rent(1024);
+        try
+        {
             while (!_parser.CloseReceived)
             {
-                var count = await _inner.ReadAsync(scratch, linger.Token).ConfigureAwait(false);
+                var count = await _inner.ReadAsync(scratch, cancellationToken).ConfigureAwait(false);
                 if (count == 0)
                 {
                     break;
@@ -189,8 +228,6 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
         {
             ArrayPool<byte>.Shared.Return(scratch);
         }
-
-        throw new MessageTooLargeException(_limit, announced);
     }
 
     private ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame, OutboundFrameKind kind, WebSocketCloseStatus closeStatus, CancellationToken cancellationToken)
