@@ -81,7 +81,8 @@ public sealed class TestServer : IAsyncDisposable
     /// <param name="tls">Whether to open the TLS port as well.</param>
     /// <param name="certificate">The server certificate, with its private key; the caller keeps ownership.</param>
     /// <param name="port">The plain port to listen on; 0 (the default) for a free one. A restarted server passes the port of the one it replaces.</param>
-    public static async Task<TestServer> StartAsync(bool tls = false, X509Certificate2? certificate = null, int port = 0)
+    /// <param name="requireClientCertificate">Whether the TLS port requires a client certificate (any is accepted; <c>/headers</c> reports its thumbprint).</param>
+    public static async Task<TestServer> StartAsync(bool tls = false, X509Certificate2? certificate = null, int port = 0, bool requireClientCertificate = false)
     {
         if (tls)
         {
@@ -114,7 +115,14 @@ public sealed class TestServer : IAsyncDisposable
                 kestrel.Listen(IPAddress.Loopback, 0, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1;
-                    listen.UseHttps(certificate);
+                    listen.UseHttps(certificate, https =>
+                    {
+                        if (requireClientCertificate)
+                        {
+                            https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate;
+                            https.ClientCertificateValidation = (_, _, _) => true;
+                        }
+                    });
                 });
             }
         });
