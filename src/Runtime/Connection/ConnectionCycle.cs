@@ -24,7 +24,10 @@ internal sealed class ConnectionCycle
     /// <summary>0 for an <see cref="HttpWebSocket.Open"/>; the reconnect attempt number otherwise.</summary>
     public int Attempt { get; }
 
-    /// <summary>Cancelled when the cycle ends: the connect is abandoned, the close timer stops.</summary>
+    /// <summary>
+    /// Cancelled when the cycle ends: the connect is abandoned, the close timer stops. Never disposed: work of the cycle
+    /// that starts late (a connect, a timer) may still read its token, and it holds no timer of its own.
+    /// </summary>
     public CancellationTokenSource Lifetime { get; } = new();
 
     /// <summary>The frames of this cycle, in order; a close frame takes its turn behind the sends accepted before it.</summary>

@@ -10,10 +10,11 @@ namespace CpWebSocket;
 /// keeps reading into the queue, up to <see cref="MaxQueuedMessages"/>.
 /// </summary>
 /// <remarks>
-/// Events raised by a handler while it runs (its fault, a <c>Close()</c> it calls, a message error the messaging layer
-/// reports about the message being delivered) are follow-ups: they are delivered right after the current event, before
-/// those that were already waiting. A handler's own thread is recognised by a thread-static marker; an async handler
-/// reports its errors through <see cref="EnqueueDeliveryFollowUp"/>.
+/// Status changes are delivered in the order they happened, whatever thread made them. Errors a handler causes while it
+/// runs (its fault, a message error the messaging layer reports about the message being delivered, a send it makes that
+/// is refused) are follow-ups: delivered right after the current event, before those already waiting, since they are
+/// about it. A handler's own thread is recognised by a thread-static marker; an async handler reports its errors through
+/// <see cref="EnqueueDeliveryFollowUp"/>.
 /// </remarks>
 internal sealed class EventDispatcher
 {
@@ -83,11 +84,14 @@ internal sealed class EventDispatcher
         _ = ResumeAfterAsync(delivery, owned);
     }
 
-    /// <summary>Queues an event (a follow-up when raised by a delivery on this thread); call <see cref="Drain"/> once out of any lock.</summary>
-    public void Enqueue(in PendingEvent pending) => Enqueue(pending, followUp: IsDeliveringHere);
+    /// <summary>Queues an event behind every event already queued; call <see cref="Drain"/> once out of any lock.</summary>
+    public void Enqueue(in PendingEvent pending) => EnqueueTo(pending, followUp: false);
+
+    /// <summary>Queues an error a handler caused on this thread right after the event it handles; otherwise as <see cref="Enqueue"/>.</summary>
+    public void EnqueueFromHandler(in PendingEvent pending) => EnqueueTo(pending, followUp: IsDeliveringHere);
 
     /// <summary>Queues an event about the delivery in progress, inline or asynchronous: it is delivered right after it.</summary>
-    public void EnqueueDeliveryFollowUp(in PendingEvent pending) => Enqueue(pending, followUp: IsDeliveringHere || _asyncPending);
+    public void EnqueueDeliveryFollowUp(in PendingEvent pending) => EnqueueTo(pending, followUp: IsDeliveringHere || _asyncPending);
 
     /// <summary>Delivers queued events on this thread, unless another thread already is.</summary>
     public void Drain()
@@ -115,7 +119,7 @@ internal sealed class EventDispatcher
     /// <summary>Whether the receive loop may go on reading.</summary>
     public bool HasRoom => Volatile.Read(ref _queuedMessages) < MaxQueuedMessages;
 
-    private void Enqueue(in PendingEvent pending, bool followUp)
+    private void EnqueueTo(in PendingEvent pending, bool followUp)
     {
         lock (this)
         {

@@ -389,7 +389,6 @@ public sealed partial class HttpWebSocket
 
         _dispatcher.Drain();
         cycle.Socket?.Dispose();
-        cycle.Lifetime.Dispose();
     }
 
     /// <summary>Reports <paramref name="error"/>, moves to Closed with its event, and schedules a reconnect when the policy says so (guarded).</summary>

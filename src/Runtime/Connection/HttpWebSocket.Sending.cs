@@ -414,13 +414,12 @@ public sealed partial class HttpWebSocket
         }
     }
 
+    /// <summary>Reports a message not sent; refused to a handler, the error follows the event it handles.</summary>
     private void ReportNotSent(int length, WebSocketMessageType type, string reason, Exception? exception = null)
     {
-        lock (_gate)
-        {
-            ReportNotSentNoLock(length, type, reason, exception);
-        }
-
+        var error = new WebSocketErrorInfo(WebSocketErrorKind.Send, NotSentMessage(length, type == WebSocketMessageType.Binary, reason), exception);
+        Log.Error(_logger, Url, error.Kind, error.Message, exception);
+        _dispatcher.EnqueueFromHandler(PendingEvent.ForError(error));
         _dispatcher.Drain();
     }
 

@@ -9,15 +9,14 @@ namespace CpWebSocket.Tests.Connection;
 /// a close behind queued sends, a close whose caller's handler reopens, the peer closing while this side cannot answer,
 /// and what arrives during the close handshake. Against Kestrel, through the TCP proxy where the route must stall.
 /// </summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class LifecycleGuaranteeTests(TestServerFixture fixture)
+public abstract class LifecycleGuaranteeTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     private TestServer Server => fixture.Server;
 
-    private static (HttpWebSocket Socket, EventRecorder Events) Connect(Uri url, HttpWebSocketOptions? options = null)
+    private (HttpWebSocket Socket, EventRecorder Events) Connect(Uri url, HttpWebSocketOptions? options = null)
     {
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(url, events.Callback, options);
+        var socket = new HttpWebSocket(url, events.Callback, Options(options));
         events.Socket = socket;
         return (socket, events);
     }
@@ -49,7 +48,7 @@ public sealed class LifecycleGuaranteeTests(TestServerFixture fixture)
         var tag = Guid.NewGuid().ToString("N");
         for (var round = 0; round < rounds; round++)
         {
-            var socket = new HttpWebSocket(Server.WsUri($"/echo?tag={tag}"));
+            var socket = new HttpWebSocket(Server.WsUri($"/echo?tag={tag}"), options: Options());
             await socket.OpenAsync();
             using var stop = new CancellationTokenSource();
             var racer = Task.Factory.StartNew(
@@ -218,3 +217,11 @@ public sealed class LifecycleGuaranteeTests(TestServerFixture fixture)
         Assert.Equal(WebSocketEvent.Closed, events.Kinds[^1]);
     }
 }
+
+/// <summary><see cref="LifecycleGuaranteeTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class LifecycleGuaranteeTestsOverSockets(TestServerFixture fixture) : LifecycleGuaranteeTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="LifecycleGuaranteeTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class LifecycleGuaranteeTestsOverWebsocketClient(TestServerFixture fixture) : LifecycleGuaranteeTests(fixture, TransportKind.WebsocketClient);

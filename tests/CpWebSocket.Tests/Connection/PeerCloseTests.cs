@@ -5,14 +5,13 @@ using CpWebSocket.Tests.Support;
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary>A close started by the peer moves the status to Closing at once, is answered, and the Closed event carries its code and reason.</summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class PeerCloseTests(TestServerFixture fixture)
+public abstract class PeerCloseTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     private async Task<(EventRecorder Events, ServerConnectionLog Server)> CloseFromPeerAsync(int after)
     {
         var tag = Guid.NewGuid().ToString("N");
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(fixture.Server.WsUri($"/close?code=4001&reason=bye&after={after}&tag={tag}"), events.Callback);
+        var socket = new HttpWebSocket(fixture.Server.WsUri($"/close?code=4001&reason=bye&after={after}&tag={tag}"), events.Callback, Options());
         events.Socket = socket;
 
         socket.Open();
@@ -57,3 +56,11 @@ public sealed class PeerCloseTests(TestServerFixture fixture)
         }
     }
 }
+
+/// <summary><see cref="PeerCloseTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class PeerCloseTestsOverSockets(TestServerFixture fixture) : PeerCloseTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="PeerCloseTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class PeerCloseTestsOverWebsocketClient(TestServerFixture fixture) : PeerCloseTests(fixture, TransportKind.WebsocketClient);

@@ -17,8 +17,7 @@ namespace CpWebSocket.Tests.Reliability.Faults;
 /// The seed is printed by every failure; <c>CPWS_LIFECYCLE_SEED=N</c> runs that seed again (thread timing still varies,
 /// the choices do not).
 /// </remarks>
-[Collection(IsolatedCollectionDefinition.Name)]
-public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
+public abstract class LifecycleFuzzTests : TransportTestBase, IClassFixture<TestServerFixture>
 {
     private const int Connections = 12;
     private const int ThreadsPerConnection = 3;
@@ -37,7 +36,8 @@ public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
 
     private readonly TestServer _server;
 
-    public LifecycleFuzzTests(TestServerFixture fixture) => _server = fixture.Server;
+    protected LifecycleFuzzTests(TestServerFixture fixture, TransportKind transport)
+        : base(transport) => _server = fixture.Server;
 
     public static TheoryData<int> Seeds()
     {
@@ -62,7 +62,7 @@ public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
         using var unobserved = UnobservedTaskExceptions.Start();
         var runs = await Task.WhenAll(Enumerable.Range(0, Connections).Select(index => RunConnectionAsync(seed, index)));
 
-        var failures = runs.SelectMany(run => run.Failures.Select(failure => $"connection {run.Index} ({run.Path}): {failure}")).ToList();
+        var failures = runs.SelectMany(run => run.Failures.Select(failure => $"{Transport}, connection {run.Index} ({run.Path}): {failure}")).ToList();
         failures.AddRange((await unobserved.CollectAsync()).Select(exception => $"unobserved task exception: {exception}"));
         Assert.True(failures.Count == 0, $"seed {seed}:\n{string.Join("\n", failures.Take(20))}");
         Assert.True(runs.Sum(run => run.Opened) > Connections, $"seed {seed}: too few connections opened to have tested anything");
@@ -85,7 +85,7 @@ public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
         };
         var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(proxy.Through(_server.WsUri($"{path}{separator}tag={tag}")), events.Callback, options);
+        var socket = new HttpWebSocket(proxy.Through(_server.WsUri($"{path}{separator}tag={tag}")), events.Callback, Options(options));
         events.Socket = socket;
 
         var reopen = random.Next(2) == 0;
@@ -143,6 +143,7 @@ public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
             run.Fail("two callbacks ran at the same time");
         }
 
+        run.Events = events.Events;
         CheckStateMachine(events.Events, run);
         await CheckSendsAsync(tag, run);
         return run;
@@ -234,14 +235,10 @@ public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
                         await link.HalfCloseAsync();
                         break;
                     case 2:
-                        link.Stall(ProxyDirection.Both);
-                        await Task.Delay(random.Next(50, 400), stop);
-                        link.Resume(ProxyDirection.Both);
+                        await StallAsync(link, ProxyDirection.Both, TimeSpan.FromMilliseconds(random.Next(50, 400)), stop);
                         break;
                     case 3:
-                        link.Stall(ProxyDirection.ToServer);
-                        await Task.Delay(random.Next(50, 300), stop);
-                        link.Resume(ProxyDirection.ToServer);
+                        await StallAsync(link, ProxyDirection.ToServer, TimeSpan.FromMilliseconds(random.Next(50, 300)), stop);
                         break;
                 }
             }
@@ -249,6 +246,20 @@ public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
         catch (OperationCanceledException)
         {
             // Stopped.
+        }
+    }
+
+    /// <summary>Stalls a route for a while: the peer stops answering, then answers late.</summary>
+    private static async Task StallAsync(ProxyLink link, ProxyDirection directions, TimeSpan duration, CancellationToken stop)
+    {
+        link.Stall(directions);
+        try
+        {
+            await Task.Delay(duration, stop);
+        }
+        finally
+        {
+            link.Resume(directions);
         }
     }
 
@@ -303,7 +314,12 @@ public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
         var received = new HashSet<string>(StringComparer.Ordinal);
         foreach (var connection in _server.Events.Connections.Where(c => c.Tag == tag))
         {
-            await run.Bounded(connection.Completion, "the server's end of a connection");
+            if (await Task.WhenAny(connection.Completion, Task.Delay(Bound)) != connection.Completion)
+            {
+                run.Fail($"the server's end of a connection did not end within {Bound.TotalSeconds:0} s after dispose: {connection}; the client's events: {string.Join(", ", run.Events)}");
+                continue;
+            }
+
             foreach (var message in connection.Messages)
             {
                 received.Add(message.Text);
@@ -334,6 +350,8 @@ public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
         public string Path { get; } = path;
 
         public int Opened { get; set; }
+
+        public IReadOnlyList<RecordedEvent> Events { get; set; } = [];
 
         public IEnumerable<string> Failures => _failures;
 
@@ -375,3 +393,11 @@ public sealed class LifecycleFuzzTests : IClassFixture<TestServerFixture>
         }
     }
 }
+
+/// <summary><see cref="LifecycleFuzzTests"/> over the default transport.</summary>
+[Collection(IsolatedCollectionDefinition.Name)]
+public sealed class LifecycleFuzzTestsOverSockets(TestServerFixture fixture) : LifecycleFuzzTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="LifecycleFuzzTests"/> over Websocket.Client.</summary>
+[Collection(IsolatedCollectionDefinition.Name)]
+public sealed class LifecycleFuzzTestsOverWebsocketClient(TestServerFixture fixture) : LifecycleFuzzTests(fixture, TransportKind.WebsocketClient);

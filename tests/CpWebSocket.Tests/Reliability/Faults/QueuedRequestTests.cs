@@ -9,12 +9,12 @@ namespace CpWebSocket.Tests.Reliability.Faults;
 /// write, or the client is disposed) fails its caller once, and leaves no faulted task unobserved. Runs alone, so the
 /// unobserved exceptions it collects are its own.
 /// </summary>
-[Collection(IsolatedCollectionDefinition.Name)]
-public sealed class QueuedRequestTests : IClassFixture<TestServerFixture>
+public abstract class QueuedRequestTests : TransportTestBase, IClassFixture<TestServerFixture>
 {
     private readonly TestServer _server;
 
-    public QueuedRequestTests(TestServerFixture fixture) => _server = fixture.Server;
+    protected QueuedRequestTests(TestServerFixture fixture, TransportKind transport)
+        : base(transport) => _server = fixture.Server;
 
     [Theory]
     [InlineData(false)]
@@ -24,7 +24,7 @@ public sealed class QueuedRequestTests : IClassFixture<TestServerFixture>
         using var unobserved = UnobservedTaskExceptions.Start();
         await using var proxy = new LoopbackProxy(_server.Port);
         var path = disposeInstead ? "/echo" : "/close?code=1001&delay_ms=300";
-        var client = new WorkClient(proxy.Through(_server.WsUri(path)), new HttpWebSocketOptions { CloseTimeout = TimeSpan.FromSeconds(1) });
+        var client = new WorkClient(proxy.Through(_server.WsUri(path)), Options(new HttpWebSocketOptions { CloseTimeout = TimeSpan.FromSeconds(1) }));
         await client.OpenAsync();
         var link = await proxy.WaitForLinkAsync(TestServer.DefaultTimeout);
 
@@ -44,3 +44,11 @@ public sealed class QueuedRequestTests : IClassFixture<TestServerFixture>
         Assert.Empty(await unobserved.CollectAsync());
     }
 }
+
+/// <summary><see cref="QueuedRequestTests"/> over the default transport.</summary>
+[Collection(IsolatedCollectionDefinition.Name)]
+public sealed class QueuedRequestTestsOverSockets(TestServerFixture fixture) : QueuedRequestTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="QueuedRequestTests"/> over Websocket.Client.</summary>
+[Collection(IsolatedCollectionDefinition.Name)]
+public sealed class QueuedRequestTestsOverWebsocketClient(TestServerFixture fixture) : QueuedRequestTests(fixture, TransportKind.WebsocketClient);
