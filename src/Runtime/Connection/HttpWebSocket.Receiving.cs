@@ -6,13 +6,17 @@ namespace CpWebSocket;
 /// <summary>
 /// The receive loop, one per cycle: it reads whole messages into a pooled <see cref="ReceiveBuffer"/>, enforces the size
 /// limit, offers each message to the arrival hook, then delivers it inline when no other event is being delivered, or
-/// queues a copy and keeps reading when one is (an async handler). While no data arrives it waits with a zero-byte read
-/// and holds no buffer.
+/// queues a copy and keeps reading when one is (an async handler). A connection that has received nothing yet, or whose
+/// last wait for data lasted more than <see cref="QuietAfter"/>, waits for the next message with a zero-byte read and
+/// holds no buffer; while messages keep coming it reads straight into its buffer.
 /// </summary>
 public sealed partial class HttpWebSocket
 {
     /// <summary>How long a refusal waits for the peer's close frame before the connection is dropped.</summary>
     private static readonly TimeSpan RefusalLinger = TimeSpan.FromSeconds(1);
+
+    /// <summary>A wait for data longer than this makes the connection quiet: its next wait holds no buffer.</summary>
+    private static readonly TimeSpan QuietAfter = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// For the messaging layer: called on the receive loop for every message as it arrives, before it is queued or
@@ -26,7 +30,6 @@ public sealed partial class HttpWebSocket
     {
         var buffer = new ReceiveBuffer(_options.MaxMessageSize);
         var waitWithoutBuffer = true;
-        var startedIdle = false;
         try
         {
             while (true)
@@ -35,10 +38,9 @@ public sealed partial class HttpWebSocket
                 if (waitWithoutBuffer)
                 {
                     var peek = socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
-                    startedIdle = !peek.IsCompleted;
-                    if (startedIdle)
+                    if (!peek.IsCompleted)
                     {
-                        buffer.Release(); // idle: hold nothing while waiting
+                        buffer.Release(); // quiet: hold nothing while waiting
                     }
 
                     result = await peek.ConfigureAwait(false);
@@ -56,7 +58,7 @@ public sealed partial class HttpWebSocket
                 else
                 {
                     var read = socket.ReceiveAsync(buffer.GetFree(), CancellationToken.None);
-                    var waited = !read.IsCompleted;
+                    var waitStarted = read.IsCompleted ? 0 : Environment.TickCount64;
                     result = await read.ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
@@ -75,9 +77,7 @@ public sealed partial class HttpWebSocket
                         continue;
                     }
 
-                    // Unless messages follow each other without a wait (a burst), the next one is awaited without a buffer.
-                    waitWithoutBuffer = waited || startedIdle;
-                    startedIdle = false;
+                    waitWithoutBuffer = waitStarted != 0 && Environment.TickCount64 - waitStarted > (long)QuietAfter.TotalMilliseconds;
                 }
 
                 var kind = result.MessageType == WebSocketMessageType.Text ? WebSocketMessageKind.Text : WebSocketMessageKind.Binary;

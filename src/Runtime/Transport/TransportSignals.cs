@@ -35,8 +35,8 @@ internal sealed class TransportSignals
         }
     }
 
-    /// <summary>When bytes last arrived, as <see cref="Environment.TickCount64"/>.</summary>
-    public long LastReceived => Interlocked.Read(ref _lastReceived);
+    /// <summary>When bytes last arrived after a wait for them, as <see cref="Environment.TickCount64"/>.</summary>
+    public long LastReceived => Volatile.Read(ref _lastReceived);
 
     /// <summary>Data frames accepted for writing so far, numbered from 1 in the order they were accepted.</summary>
     public long DataFramesAccepted => Interlocked.Read(ref _dataFramesAccepted);
@@ -55,7 +55,7 @@ internal sealed class TransportSignals
 
     public void OnRefused(long announcedSize) => Interlocked.CompareExchange(ref _refusedSize, announcedSize, -1);
 
-    public void OnReceived() => Interlocked.Exchange(ref _lastReceived, Environment.TickCount64);
+    public void OnReceived() => Volatile.Write(ref _lastReceived, Environment.TickCount64);
 
     public void OnDataFrameAccepted() => Interlocked.Increment(ref _dataFramesAccepted);
 

@@ -97,6 +97,7 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
         return read.IsCompletedSuccessfully ? Inspect(buffer, read.Result) : ReadAfterAsync(read, buffer);
     }
 
+
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
@@ -154,7 +155,6 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
             return new ValueTask<int>(0); // the end of the stream, or a zero-byte read that waited for data
         }
 
-        _signals.OnReceived();
         if (_parser.Accept(buffer.Span[..count]))
         {
             return new ValueTask<int>(count);
@@ -170,6 +170,9 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     private async ValueTask<int> ReadAfterAsync(ValueTask<int> read, Memory<byte> buffer)
     {
         var count = await read.ConfigureAwait(false);
+
+        // Stamped only when the read had to wait: a read that completes at once takes bytes that were already there.
+        _signals.OnReceived();
         return await Inspect(buffer, count).ConfigureAwait(false);
     }
 
