@@ -18,6 +18,25 @@ for entry in lib/net8.0/CpWebSocket.dll lib/net10.0/CpWebSocket.dll analyzers/do
   fi
 done
 echo "package smoke: $(basename "$package") carries lib/net8.0, lib/net10.0 and analyzers/dotnet/cs"
+if unzip -p "$package" CpWebSocket.nuspec | grep -q 'id="Websocket.Client"'; then
+  echo "package smoke: $(basename "$package") depends on Websocket.Client; only CpWebSocket.WebsocketClient may" >&2
+  exit 1
+fi
+
+# The Websocket.Client transport ships apart, depending on this very version of CpWebSocket.
+dotnet pack "$root/src/WebsocketClient" -c Release -o "$work/feed" -p:Version="$version" --nologo -v quiet
+transport="$work/feed/CpWebSocket.WebsocketClient.$version.nupkg"
+for entry in lib/net8.0/CpWebSocket.WebsocketClient.dll lib/net10.0/CpWebSocket.WebsocketClient.dll README.md; do
+  if ! unzip -l "$transport" | grep -q " $entry\$"; then
+    echo "package smoke: $entry is missing from $(basename "$transport")" >&2
+    exit 1
+  fi
+done
+if ! unzip -p "$transport" CpWebSocket.WebsocketClient.nuspec | grep -q "id=\"CpWebSocket\" version=\"$version\""; then
+  echo "package smoke: $(basename "$transport") does not depend on CpWebSocket $version" >&2
+  exit 1
+fi
+echo "package smoke: $(basename "$transport") carries lib/net8.0 and lib/net10.0 and depends on CpWebSocket $version"
 
 mkdir -p "$work/app"
 cp "$root/tests/PackageSmoke/App/Program.cs" "$work/app/"

@@ -30,6 +30,7 @@ public sealed class EchoServer : IAsyncDisposable
     public const string HubPath = "/hub";
     public const string PushPath = "/push";
     public const string OversizedPath = "/oversized";
+    public const string DeflateEchoPath = "/echo-deflate";
 
     /// <summary>Far above the 64 KiB message; SignalR's default limit (32 KiB) would refuse it.</summary>
     public const int MaxMessageSize = 1024 * 1024;
@@ -75,6 +76,7 @@ public sealed class EchoServer : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.Map(EchoPath, EchoAsync);
+        app.Map(DeflateEchoPath, context => EchoAsync(context, compress: true));
         app.Map(PushPath, PushAsync);
         app.Map(OversizedPath, OversizedAsync);
         app.MapHub<EchoHub>(HubPath, connection => connection.ApplicationMaxBufferSize = MaxMessageSize);
@@ -188,7 +190,10 @@ public sealed class EchoServer : IAsyncDisposable
         }
     }
 
-    private static async Task EchoAsync(HttpContext context)
+    private static Task EchoAsync(HttpContext context) => EchoAsync(context, compress: false);
+
+    /// <summary>The echo; <c>/echo-deflate</c> accepts permessage-deflate when the client offers it.</summary>
+    private static async Task EchoAsync(HttpContext context, bool compress)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -196,7 +201,7 @@ public sealed class EchoServer : IAsyncDisposable
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { DangerousEnableCompression = compress }).ConfigureAwait(false);
         var buffer = ArrayPool<byte>.Shared.Rent(128 * 1024);
         try
         {
