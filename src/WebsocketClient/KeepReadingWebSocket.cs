@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 
-namespace CpWebSocket.WebsocketClient;
+namespace CpWebSocket.Transport;
 
 /// <summary>
 /// The socket handed to <c>Websocket.Client</c> by the connection factory. Its receive loop stops once the state leaves

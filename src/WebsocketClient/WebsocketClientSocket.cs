@@ -3,7 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Websocket.Client;
 
-namespace CpWebSocket.WebsocketClient;
+namespace CpWebSocket.Transport;
 
 /// <summary>
 /// One connection of a <see cref="WebsocketClientTransport"/>, as the <see cref="WebSocket"/> the connection reads and

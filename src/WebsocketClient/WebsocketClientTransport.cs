@@ -1,9 +1,8 @@
 using System.Net.WebSockets;
-using CpWebSocket.Transport;
 using CpWebSocket.Transport.Sockets;
 using Websocket.Client;
 
-namespace CpWebSocket.WebsocketClient;
+namespace CpWebSocket.Transport;
 
 /// <summary>
 /// A <see cref="WebSocketTransport"/> over <c>Websocket.Client</c>: an <see cref="HttpWebSocket"/> (or a generated client)

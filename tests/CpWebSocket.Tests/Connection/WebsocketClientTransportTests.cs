@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using CpWebSocket.Tests.Server;
 using CpWebSocket.Tests.Support;
-using CpWebSocket.WebsocketClient;
+using CpWebSocket.Transport;
 
 namespace CpWebSocket.Tests.Connection;
 

@@ -1,4 +1,4 @@
-using CpWebSocket.WebsocketClient;
+using CpWebSocket.Transport;
 using Websocket.Client;
 
 namespace CpWebSocket.Tests.Support;
