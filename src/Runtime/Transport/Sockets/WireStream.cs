@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 
@@ -16,14 +17,15 @@ namespace CpWebSocket.Transport.Sockets;
 /// <see cref="MessageTooLargeException"/>, without having buffered any of the oversized payload.
 /// </para>
 /// <para>
-/// <b>Writes.</b> A frame written while the stream is idle goes to the network at once, on the caller's thread: a lone
-/// message never waits. After such a write the stream stays busy until a flush on the thread pool has looked for more;
-/// frames written while it is busy (a write in progress, or that flush still to run) are copied into a batch of at most
-/// <see cref="BatchCapacity"/> bytes and accepted at once, and the flush writes the whole batch in one socket write. A
-/// frame that does not fit waits for the batch to be written. So a write completes once its frame is on the network or,
-/// during a burst, once it is in the batch; <see cref="TransportSignals"/> counts data frames accepted and written, so
-/// the connection can report those that never left if the connection fails. A close frame completes only once it is
-/// written, and nothing may follow it.
+/// <b>Writes.</b> A frame written while the stream is idle goes to the network at once, on the caller's thread, unless
+/// it comes right behind the last write (within twice the time that write took, as from a sender writing in a loop):
+/// then it starts a burst, and it and the frames that come while the burst is written are copied into a batch of at
+/// most <see cref="BatchCapacity"/> bytes and accepted at once, written together in one socket write by a flush on the
+/// thread pool. A lone message (one that follows a round trip or an idle moment) never waits. A frame that does not fit
+/// waits for the batch to be written. So a write completes once its frame is on the network or, in a burst, once it is
+/// in the batch; <see cref="TransportSignals"/> counts data frames accepted and written, so the connection can report
+/// those that never left if the connection fails. A close frame completes only once it is written, and nothing may
+/// follow it.
 /// </para>
 /// </remarks>
 internal sealed class WireStream : Stream, IThreadPoolWorkItem
@@ -34,12 +36,17 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     /// <summary>How long a refusal waits for the peer's close frame before the connection is dropped.</summary>
     private static readonly TimeSpan RefusalLinger = TimeSpan.FromSeconds(1);
 
+    // Bounds of the burst window, in Stopwatch ticks: 2 µs to 50 µs.
+    private static readonly long MinBurstWindow = Stopwatch.Frequency / 500_000;
+    private static readonly long MaxBurstWindow = Stopwatch.Frequency / 20_000;
+
     private readonly Stream _inner;
     private readonly TransportSignals _signals;
     private readonly long _limit;
     private readonly object _writeLock = new();
     private InboundFrameParser _parser;
     private bool _refusing;
+    private bool _waitedForData;
 
     // Guarded by _writeLock.
     private bool _writing;
@@ -50,6 +57,8 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     private bool _closeAccepted;
     private Exception? _writeFault;
     private bool _disposed;
+    private long _lastWriteEnded;
+    private long _burstWindow;
 
     /// <param name="inner">The upgraded HTTP connection.</param>
     /// <param name="limit">The largest inbound message, in bytes.</param>
@@ -155,6 +164,14 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
             return new ValueTask<int>(0); // the end of the stream, or a zero-byte read that waited for data
         }
 
+        if (_waitedForData)
+        {
+            // Stamped only after a wait (a read, or a zero-byte read, that did not complete at once): a read that completes
+            // at once takes bytes that were already there. A read that ends with no byte (the stream closed) stamps nothing.
+            _waitedForData = false;
+            _signals.OnReceived();
+        }
+
         if (_parser.Accept(buffer.Span[..count]))
         {
             return new ValueTask<int>(count);
@@ -170,9 +187,7 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     private async ValueTask<int> ReadAfterAsync(ValueTask<int> read, Memory<byte> buffer)
     {
         var count = await read.ConfigureAwait(false);
-
-        // Stamped only when the read had to wait: a read that completes at once takes bytes that were already there.
-        _signals.OnReceived();
+        _waitedForData = true;
         return await Inspect(buffer, count).ConfigureAwait(false);
     }
 
@@ -242,30 +257,28 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
                 return ValueTask.FromException(refused);
             }
 
-            if (!_writing)
+            if (!_writing && (kind == OutboundFrameKind.Close || frame.Length > BatchCapacity || !FollowsLastWriteNoLock()))
             {
                 _writing = true;
                 Accept(kind, closeStatus);
             }
+            else if (!_writing)
+            {
+                // Right behind the last write: a burst is starting. This frame goes out with the frames that follow it,
+                // in one socket write from the thread pool.
+                _writing = true;
+                Accept(kind, closeStatus);
+                Append(frame, kind);
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return default;
+            }
             else if (_batchLength + frame.Length <= BatchCapacity)
             {
                 Accept(kind, closeStatus);
-                _batch ??= ArrayPool<byte>.Shared.Rent(BatchCapacity);
-                frame.Span.CopyTo(_batch.AsSpan(_batchLength));
-                _batchLength += frame.Length;
-                if (kind != OutboundFrameKind.Data)
-                {
-                    if (kind == OutboundFrameKind.Control)
-                    {
-                        return default;
-                    }
+                Append(frame, kind);
 
-                    // A close frame is written when its batch is.
-                    return new ValueTask((_batchWritten ??= NewCompletion()).Task);
-                }
-
-                _batchDataFrames++;
-                return default;
+                // A close frame is written when its batch is.
+                return kind == OutboundFrameKind.Close ? new ValueTask((_batchWritten ??= NewCompletion()).Task) : default;
             }
             else
             {
@@ -275,6 +288,7 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
         }
 
         ValueTask write;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             write = _inner.WriteAsync(frame, CancellationToken.None);
@@ -287,12 +301,29 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
 
         if (write.IsCompletedSuccessfully)
         {
-            OnInlineWritten(kind);
+            OnInlineWritten(kind, started);
             return default;
         }
 
-        return AwaitInlineAsync(write, kind);
+        return AwaitInlineAsync(write, kind, started);
     }
+
+    private void Append(ReadOnlyMemory<byte> frame, OutboundFrameKind kind)
+    {
+        _batch ??= ArrayPool<byte>.Shared.Rent(BatchCapacity);
+        frame.Span.CopyTo(_batch.AsSpan(_batchLength));
+        _batchLength += frame.Length;
+        if (kind == OutboundFrameKind.Data)
+        {
+            _batchDataFrames++;
+        }
+    }
+
+    /// <summary>
+    /// Whether a frame written now comes right behind the last write: within twice the time that write took (a sender
+    /// writing in a loop), rather than after a round trip or an idle moment (a lone message, which is written at once).
+    /// </summary>
+    private bool FollowsLastWriteNoLock() => _lastWriteEnded != 0 && Stopwatch.GetTimestamp() - _lastWriteEnded < _burstWindow;
 
     private void Accept(OutboundFrameKind kind, WebSocketCloseStatus closeStatus)
     {
@@ -324,7 +355,7 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask AwaitInlineAsync(ValueTask write, OutboundFrameKind kind)
+    private async ValueTask AwaitInlineAsync(ValueTask write, OutboundFrameKind kind, long started)
     {
         try
         {
@@ -336,7 +367,7 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
             throw;
         }
 
-        OnInlineWritten(kind);
+        OnInlineWritten(kind, started);
     }
 
     private async ValueTask WriteWhenRoomAsync(Task room, ReadOnlyMemory<byte> frame, OutboundFrameKind kind, WebSocketCloseStatus closeStatus, CancellationToken cancellationToken)
@@ -346,17 +377,31 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// The frame written on the caller's thread is out; the stream stays busy until a flush on the thread pool has
-    /// written what came in meanwhile, so that frames written right after this one are coalesced.
+    /// The frame written on the caller's thread is out. Frames that came meanwhile (a keep-alive ping, a close) go in a
+    /// flush from the thread pool; otherwise the stream is idle, and the time this write took sets how soon the next
+    /// frame must come to count as part of a burst.
     /// </summary>
-    private void OnInlineWritten(OutboundFrameKind kind)
+    private void OnInlineWritten(OutboundFrameKind kind, long started)
     {
         if (kind == OutboundFrameKind.Data)
         {
             _signals.OnDataFramesWritten(1);
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        var ended = Stopwatch.GetTimestamp();
+        bool flush;
+        lock (_writeLock)
+        {
+            _lastWriteEnded = ended;
+            _burstWindow = Math.Clamp(2 * (ended - started), MinBurstWindow, MaxBurstWindow);
+            flush = _batchLength > 0;
+            _writing = flush;
+        }
+
+        if (flush)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
     }
 
     /// <summary>Writes batches until none is left, then marks the stream idle.</summary>
@@ -373,6 +418,7 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
                 if (_batchLength == 0 || _writeFault is not null || _disposed)
                 {
                     _writing = false;
+                    _lastWriteEnded = Stopwatch.GetTimestamp();
                     written = _batchWritten;
                     _batchWritten = null;
                     if (_batch is { } idle && _batchLength == 0)
