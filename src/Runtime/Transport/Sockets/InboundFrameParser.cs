@@ -72,6 +72,21 @@ internal struct InboundFrameParser
             if (_headerRead == 0)
             {
                 headerStart = total - data.Length;
+                if (data.Length >= 2 && (data[1] & 0xFF) < 126)
+                {
+                    // The common case, a frame of up to 125 bytes from a server (no mask): its whole header is here.
+                    _first = data[0];
+                    _payloadLength = data[1];
+                    data = data[2..];
+                    if (!OnHeader(enforceLimit))
+                    {
+                        RefusedAt = headerStart;
+                        accepted = false;
+                        enforceLimit = false;
+                    }
+
+                    continue;
+                }
             }
 
             if (!ReadHeaderByte(data[0]))
