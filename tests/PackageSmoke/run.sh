@@ -18,7 +18,7 @@ for entry in lib/net8.0/CpWebSocket.dll lib/net10.0/CpWebSocket.dll analyzers/do
   fi
 done
 echo "package smoke: $(basename "$package") carries lib/net8.0, lib/net10.0 and analyzers/dotnet/cs"
-if unzip -p "$package" CpWebSocket.nuspec | grep -q 'id="Websocket.Client"'; then
+if grep -q 'id="Websocket.Client"' <<<"$(unzip -p "$package" CpWebSocket.nuspec)"; then
   echo "package smoke: $(basename "$package") depends on Websocket.Client; only CpWebSocket.WebsocketClient may" >&2
   exit 1
 fi
@@ -27,12 +27,12 @@ fi
 dotnet pack "$root/src/WebsocketClient" -c Release -o "$work/feed" -p:Version="$version" --nologo -v quiet
 transport="$work/feed/CpWebSocket.WebsocketClient.$version.nupkg"
 for entry in lib/net8.0/CpWebSocket.WebsocketClient.dll lib/net10.0/CpWebSocket.WebsocketClient.dll README.md; do
-  if ! unzip -l "$transport" | grep -q " $entry\$"; then
+  if ! grep -q " $entry\$" <<<"$(unzip -l "$transport")"; then
     echo "package smoke: $entry is missing from $(basename "$transport")" >&2
     exit 1
   fi
 done
-if ! unzip -p "$transport" CpWebSocket.WebsocketClient.nuspec | grep -q "id=\"CpWebSocket\" version=\"$version\""; then
+if ! grep -q "id=\"CpWebSocket\" version=\"$version\"" <<<"$(unzip -p "$transport" CpWebSocket.WebsocketClient.nuspec)"; then
   echo "package smoke: $(basename "$transport") does not depend on CpWebSocket $version" >&2
   exit 1
 fi
