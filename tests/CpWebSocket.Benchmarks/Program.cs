@@ -12,6 +12,9 @@ namespace CpWebSocket.Benchmarks;
 /// <item><c>--latency [--small N] [--large N] [--rounds N] [--warmup N]</c>: per-round-trip percentiles;</item>
 /// <item><c>--requests</c>, with the same options: per-request percentiles of awaited requests;</item>
 /// <item><c>--memory [--count N]</c>: memory per idle connection, N (default 1,000) of each kind;</item>
+/// <item><c>--refusal</c>: what refusing an oversized message allocates, the first time and after;</item>
+/// <item><c>--wire</c>: bytes on the wire with and without permessage-deflate;</item>
+/// <item><c>--push-profile KIND SECONDS</c>: one server-push contender running in a process of its own, for a profiler;</item>
 /// <item><c>--all</c>: both latency harnesses, then every BenchmarkDotNet benchmark (what docs/benchmarks.md reports);</item>
 /// <item>anything else goes to BenchmarkDotNet, e.g. <c>--filter '*'</c> or <c>--filter '*Echo*'</c>.</item>
 /// </list>
@@ -45,6 +48,34 @@ public static class Program
         if (args is [RequestLatencyHarness.ClientFlag, .. var requestClient])
         {
             return await RequestLatencyHarness.RunClientAsync(requestClient).ConfigureAwait(false);
+        }
+
+        if (args is [PushProfileHarness.ParentFlag, .. var profile])
+        {
+            await using var server = await EchoServer.StartAsync().ConfigureAwait(false);
+            return await PushProfileHarness.RunAsync(server.BaseUrl, profile).ConfigureAwait(false);
+        }
+
+        if (args is [PushProfileHarness.ClientFlag, .. var profileClient])
+        {
+            return await PushProfileHarness.RunClientAsync(profileClient).ConfigureAwait(false);
+        }
+
+        if (args is [WireBytesHarness.Flag])
+        {
+            await using var server = await EchoServer.StartAsync().ConfigureAwait(false);
+            return await WireBytesHarness.RunAsync(server.BaseUrl).ConfigureAwait(false);
+        }
+
+        if (args is [RefusalHarness.ParentFlag])
+        {
+            await using var server = await EchoServer.StartAsync().ConfigureAwait(false);
+            return await RefusalHarness.RunAsync(server.BaseUrl).ConfigureAwait(false);
+        }
+
+        if (args is [RefusalHarness.ClientFlag, .. var refusalClient])
+        {
+            return await RefusalHarness.RunClientAsync(refusalClient).ConfigureAwait(false);
         }
 
         if (args is [IdleMemoryHarness.ParentFlag, .. var memory])

@@ -44,6 +44,23 @@ for entry in "${entries[@]}"; do
 done
 echo "package smoke: carries ${entries[*]}"
 
+# The Websocket.Client transport ships apart, depending on this very version of CpWebSocket; CpWebSocket itself
+# does not depend on Websocket.Client.
+if grep -q 'id="Websocket.Client"' <<<"$(unzip -p "$package" CpWebSocket.nuspec)"; then
+  fail "$(basename "$package") depends on Websocket.Client; only CpWebSocket.WebsocketClient may"
+fi
+dotnet pack "$root/src/WebsocketClient" -c Release -o "$work/transport-feed" -p:Version="$version" --nologo -v quiet >&2
+transport="$work/transport-feed/CpWebSocket.WebsocketClient.$version.nupkg"
+transport_listing="$(unzip -l "$transport")"
+transport_targets=$(dotnet msbuild "$root/src/WebsocketClient/CpWebSocket.WebsocketClient.csproj" -getProperty:TargetFrameworks)
+[ "$transport_targets" = "$targets" ] || fail "CpWebSocket.WebsocketClient targets $transport_targets, CpWebSocket $targets"
+for target in ${targets//;/ }; do
+  grep -q " lib/$target/CpWebSocket.WebsocketClient.dll\$" <<<"$transport_listing" || fail "lib/$target is missing from $(basename "$transport")"
+done
+grep -q "id=\"CpWebSocket\" version=\"$version\"" <<<"$(unzip -p "$transport" CpWebSocket.WebsocketClient.nuspec)" \
+  || fail "$(basename "$transport") does not depend on CpWebSocket $version"
+echo "package smoke: $(basename "$transport") carries a build per target and depends on CpWebSocket $version"
+
 # Metadata.
 nuspec="$(unzip -p "$package" CpWebSocket.nuspec)"
 for element in '<license type="expression">MIT</license>' '<icon>icon.png</icon>' '<readme>README.md</readme>' \

@@ -1,5 +1,3 @@
-using CpWebSocket.Transport;
-
 namespace CpWebSocket;
 
 public sealed partial class HttpWebSocket
@@ -10,10 +8,13 @@ public sealed partial class HttpWebSocket
     /// <summary>The status became <see cref="WebSocketStatus.Open"/>.</summary>
     public event Action? Opened;
 
-    /// <summary>The status became <see cref="WebSocketStatus.Closing"/>: this side started the close handshake.</summary>
+    /// <summary>
+    /// The status became <see cref="WebSocketStatus.Closing"/>: the close handshake started, by either side (this side's
+    /// <see cref="Close"/>, or the peer's close frame, which is answered).
+    /// </summary>
     public event Action? Closing;
 
-    /// <summary>The status became <see cref="WebSocketStatus.Closed"/>; the argument says how.</summary>
+    /// <summary>The status became <see cref="WebSocketStatus.Closed"/>, the last event of a connection attempt; the argument says how.</summary>
     public event Action<WebSocketCloseInfo>? Closed;
 
     /// <summary>Something failed; the connection may still be open (see <see cref="WebSocketErrorInfo.Kind"/>).</summary>
@@ -23,54 +24,82 @@ public sealed partial class HttpWebSocket
     public event Action<WebSocketMessage>? MessageReceived;
 
     /// <summary>
-    /// For the messaging layer: runs after the raw callbacks for every delivered message; the next event
-    /// waits until the returned task completes. Faults become <see cref="WebSocketErrorKind.Callback"/> errors.
+    /// For the messaging layer: runs after the raw callbacks for every delivered message not taken by the
+    /// <see cref="ArrivalHook"/>; the next event waits until the returned task completes. Faults become
+    /// <see cref="WebSocketErrorKind.Callback"/> errors.
     /// </summary>
     internal Func<WebSocketMessage, ValueTask>? MessageInterceptor { get; set; }
 
-    /// <summary>Raises an <see cref="WebSocketEvent.Error"/> event through the serial event order.</summary>
+    /// <summary>
+    /// For the messaging layer: raises an <see cref="WebSocketEvent.Error"/> event about the message being delivered
+    /// (synchronously or by an async handler): it is delivered right after that message, before the events that wait.
+    /// </summary>
     /// <param name="error">The error to report.</param>
     internal void ReportError(WebSocketErrorInfo error)
     {
         Log.Error(_logger, Url, error.Kind, error.Message, error.Exception);
-        _dispatcher.Post(PendingEvent.ForError(error));
+        _dispatcher.EnqueueDeliveryFollowUp(PendingEvent.ForError(error));
+        _dispatcher.Drain();
     }
 
+    /// <summary>Delivers a queued event.</summary>
     private ValueTask DeliverAsync(PendingEvent pending)
     {
-        if (pending.Continuation is { } continuation)
+        if (pending.Payload is Action continuation)
         {
             continuation();
             return default;
         }
 
-        // A message that arrived while open is delivered even when the connection failed since (its Error and Closed
-        // follow it); one that arrived while not open, or whose turn came after Close() was called, is not.
-        if (pending.Event == WebSocketEvent.Message && (pending.ArrivalStatus != WebSocketStatus.Open || pending.Source!.ClosingByUser))
+        if (pending.Payload is ConnectionCycle cycle)
         {
-            var when = pending.ArrivalStatus != WebSocketStatus.Open
-                ? $"arrived while the status was {pending.ArrivalStatus}"
-                : "arrived while open, but its turn came after Close() was called";
-            return DeliverAsync(PendingEvent.ForError(new WebSocketErrorInfo(
-                WebSocketErrorKind.MessageWhileNotOpen,
-                $"A {pending.Message.Kind.ToString().ToLowerInvariant()} message of {pending.Message.Data.Length} bytes {when}; it was not delivered.",
-                rawText: pending.Message.GetText())));
+            var message = new WebSocketMessage(pending.MessageKind, pending.Buffer.AsMemory(0, pending.Length));
+            return DeliverMessage(cycle, message, pending.Consumed, pending.ArrivalStatus);
         }
 
+        Raise(pending.Event, default, pending.Payload as WebSocketErrorInfo, pending.Payload is WebSocketCloseInfo close ? close : null);
+        return default;
+    }
+
+    /// <summary>
+    /// Delivers a message: the raw callbacks, then the messaging layer, unless it arrived while not open or its turn
+    /// came after <see cref="Close"/> was called (then it is an <see cref="WebSocketErrorKind.MessageWhileNotOpen"/> error).
+    /// </summary>
+    private ValueTask DeliverMessage(ConnectionCycle cycle, in WebSocketMessage message, bool consumed, WebSocketStatus arrival)
+    {
+        if (arrival != WebSocketStatus.Open || cycle.ClosingByUser)
+        {
+            var when = arrival != WebSocketStatus.Open
+                ? $"arrived while the status was {arrival}"
+                : "arrived while open, but its turn came after Close() was called";
+            Raise(WebSocketEvent.Error, default, new WebSocketErrorInfo(
+                WebSocketErrorKind.MessageWhileNotOpen,
+                $"A {message.Kind.ToString().ToLowerInvariant()} message of {message.Data.Length} bytes {when}; it was not delivered.",
+                rawText: message.GetText()), null);
+            return default;
+        }
+
+        Raise(WebSocketEvent.Message, message, null, null);
+        return !consumed && MessageInterceptor is { } intercept ? InterceptAsync(intercept, message) : default;
+    }
+
+    /// <summary>Raises one event on the callbacks and .NET events; a handler that throws becomes an error that follows it.</summary>
+    private void Raise(WebSocketEvent @event, in WebSocketMessage message, WebSocketErrorInfo? error, WebSocketCloseInfo? close)
+    {
         if (_callback is not null)
         {
             try
             {
-                _callback(pending.Event, pending.Event switch
+                _callback(@event, @event switch
                 {
-                    WebSocketEvent.Message => pending.Message.GetText(),
-                    WebSocketEvent.Error => pending.Error!.Message,
+                    WebSocketEvent.Message => message.GetText(),
+                    WebSocketEvent.Error => error!.Message,
                     _ => null,
                 });
             }
             catch (Exception ex)
             {
-                ReportHandlerFault(pending.Event, ex);
+                ReportHandlerFault(@event, ex);
             }
         }
 
@@ -78,17 +107,17 @@ public sealed partial class HttpWebSocket
         {
             try
             {
-                _dataCallback(pending.Event, new WebSocketEventData(pending.Event, pending.Message, pending.Error, pending.Close));
+                _dataCallback(@event, new WebSocketEventData(@event, message, error, close));
             }
             catch (Exception ex)
             {
-                ReportHandlerFault(pending.Event, ex);
+                ReportHandlerFault(@event, ex);
             }
         }
 
         try
         {
-            switch (pending.Event)
+            switch (@event)
             {
                 case WebSocketEvent.Opening:
                     Opening?.Invoke();
@@ -100,24 +129,20 @@ public sealed partial class HttpWebSocket
                     Closing?.Invoke();
                     break;
                 case WebSocketEvent.Closed:
-                    Closed?.Invoke(pending.Close.GetValueOrDefault());
+                    Closed?.Invoke(close.GetValueOrDefault());
                     break;
                 case WebSocketEvent.Error:
-                    Error?.Invoke(pending.Error!);
+                    Error?.Invoke(error!);
                     break;
                 case WebSocketEvent.Message:
-                    MessageReceived?.Invoke(pending.Message);
+                    MessageReceived?.Invoke(message);
                     break;
             }
         }
         catch (Exception ex)
         {
-            ReportHandlerFault(pending.Event, ex);
+            ReportHandlerFault(@event, ex);
         }
-
-        return pending.Event == WebSocketEvent.Message && MessageInterceptor is { } intercept
-            ? InterceptAsync(intercept, pending.Message)
-            : default;
     }
 
     private ValueTask InterceptAsync(Func<WebSocketMessage, ValueTask> intercept, WebSocketMessage message)
@@ -160,7 +185,7 @@ public sealed partial class HttpWebSocket
             $"A handler of the {@event} event threw {exception.GetType().Name}: {exception.Message} The connection stays open.",
             exception);
         Log.Error(_logger, Url, error.Kind, error.Message, exception);
-        _dispatcher.Enqueue(PendingEvent.ForError(error));
+        _dispatcher.EnqueueDeliveryFollowUp(PendingEvent.ForError(error));
     }
 
     private void OnDeliveryFault(Exception exception)

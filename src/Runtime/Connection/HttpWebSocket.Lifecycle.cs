@@ -1,15 +1,16 @@
 using System.Net.WebSockets;
-using CpWebSocket.Transport;
-using Websocket.Client;
-using Websocket.Client.Exceptions;
+using CpWebSocket.Transport.Sockets;
 
 namespace CpWebSocket;
 
+/// <summary>
+/// The state machine. Every change of status happens under <c>_gate</c>, together with the decision it implies, so no
+/// interleaving of <c>Open</c>, <c>Close</c>, sends, dispose, the connect, the receive loop and the timers can see half a
+/// transition. Each connection attempt is one <see cref="ConnectionCycle"/>: <c>Opening</c>, then <c>Open</c> (or not),
+/// maybe <c>Closing</c>, and always one <c>Closed</c>, the last event of the cycle.
+/// </summary>
 public sealed partial class HttpWebSocket
 {
-    private TaskCompletionSource? _opened;
-    private TaskCompletionSource? _closed;
-
     /// <summary>
     /// The seed's <c>open()</c>: starts connecting and returns at once. The status becomes
     /// <see cref="WebSocketStatus.Opening"/> (with its event) when it was <see cref="WebSocketStatus.Closed"/>;
@@ -20,331 +21,397 @@ public sealed partial class HttpWebSocket
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
     public WebSocketStatus Open()
     {
-        Connection? started;
-        WebSocketStatus result;
+        ConnectionCycle? started;
+        WebSocketStatus status;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            started = _status == WebSocketStatus.Closed ? BeginOpeningNoLock(reconnectAttempt: 0) : null;
-            if (_status == WebSocketStatus.Closing)
-            {
-                _dispatcher.Enqueue(PendingEvent.ForError(new WebSocketErrorInfo(
-                    WebSocketErrorKind.InvalidOperation,
-                    "Open() was called while the connection is closing; call it again after the Closed event.")));
-            }
-
-            result = _status;
+            started = OpenNoLock();
+            status = _status;
         }
 
         _dispatcher.Drain();
-        if (started is not null)
-        {
-            _ = ConnectAsync(started);
-        }
-
-        return result;
+        Start(started);
+        return status;
     }
 
     /// <summary>Opens the connection and completes when it is open.</summary>
     /// <param name="cancellationToken">Stops the wait (the connect goes on; call <see cref="Close"/> to stop it).</param>
-    /// <returns>A task that completes when the status is <see cref="WebSocketStatus.Open"/>.</returns>
+    /// <returns>A task that completes once the status is <see cref="WebSocketStatus.Open"/> and the <see cref="Opened"/> handlers ran.</returns>
     /// <exception cref="WebSocketConnectException">The connect failed; the message says why.</exception>
     /// <exception cref="InvalidOperationException">The connection is closing.</exception>
     /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
     public Task OpenAsync(CancellationToken cancellationToken = default)
     {
-        var status = Open();
+        ConnectionCycle? started;
         Task opened;
         lock (_gate)
         {
-            if (status == WebSocketStatus.Closing || _opened is null)
-            {
-                return Task.FromException(new InvalidOperationException(
-                    $"The connection to {Url} is closing; await CloseAsync before opening it again."));
-            }
-
-            // Completes once the Opened event was delivered (or with the failure after Error and Closed).
-            opened = _opened.Task;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            started = OpenNoLock();
+            opened = _status == WebSocketStatus.Closing
+                ? Task.FromException(new InvalidOperationException($"The connection to {Url} is closing; await CloseAsync before opening it again."))
+                : _cycle!.OpenedTask();
         }
 
-        return opened.WaitAsync(cancellationToken);
+        _dispatcher.Drain();
+        Start(started);
+        return opened.IsCompleted ? opened : opened.WaitAsync(cancellationToken);
     }
 
     /// <summary>
     /// The seed's <c>close()</c>: never blocks. When open, the status becomes <see cref="WebSocketStatus.Closing"/>
-    /// (with its event), the close handshake runs after the sends already queued, and
-    /// <see cref="WebSocketEvent.Closed"/> follows, within <see cref="HttpWebSocketOptions.CloseTimeout"/> even if
-    /// the peer never answers. When opening, the connect is abandoned and the status goes straight to
+    /// (with its event), the close frame takes its turn after the messages already accepted, and
+    /// <see cref="WebSocketEvent.Closed"/> follows once the peer answered, within <see cref="HttpWebSocketOptions.CloseTimeout"/>
+    /// even if it never does. When opening, the connect is abandoned and the status goes straight to
     /// <see cref="WebSocketStatus.Closed"/>. When closing or closed, nothing happens (a pending reconnect is cancelled).
     /// </summary>
     /// <returns>This connection.</returns>
     public HttpWebSocket Close()
     {
-        Connection? closing = null;
-        Connection? abandoned = null;
+        CloseAction action;
         lock (_gate)
         {
-            switch (_status)
-            {
-                case WebSocketStatus.Open:
-                    closing = _current!;
-                    closing.ClosingByUser = true;
-                    SetStatusNoLock(WebSocketStatus.Closing, PendingEvent.Lifecycle(WebSocketEvent.Closing));
-                    Log.Closing(_logger, Url);
-                    break;
-                case WebSocketStatus.Opening:
-                    abandoned = _current!;
-                    abandoned.ClosingByUser = true;
-                    EndCycleNoLock(new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false), null, $"Close() was called before the connection to {Url} opened.");
-                    break;
-                case WebSocketStatus.Closed:
-                    CancelReconnectNoLock();
-                    break;
-            }
+            _ = BeginCloseNoLock(out action);
         }
 
-        _dispatcher.Drain();
-        abandoned?.Dispose();
-        if (closing is not null)
-        {
-            _ = CloseHandshakeAsync(closing);
-        }
-
+        Run(action);
         return this;
     }
 
-    /// <summary>Closes the connection and completes when the status is <see cref="WebSocketStatus.Closed"/>.</summary>
+    /// <summary>Closes the connection and completes once that closing ended (its <see cref="WebSocketEvent.Closed"/> event was delivered).</summary>
     /// <param name="cancellationToken">Stops the wait (the close goes on).</param>
-    /// <returns>A task that completes when the connection is closed.</returns>
+    /// <returns>A task that completes when the connection is closed; at once when it was never opened.</returns>
     public Task CloseAsync(CancellationToken cancellationToken = default)
     {
-        Close();
-        Task closed;
+        Task closure;
+        CloseAction action;
         lock (_gate)
         {
-            if (_closed is null)
-            {
-                return Task.CompletedTask; // never opened
-            }
-
-            // Completes once the Closed event was delivered, even when the status already reads Closed.
-            closed = _closed.Task;
+            closure = BeginCloseNoLock(out action);
         }
 
-        return closed.WaitAsync(cancellationToken);
+        Run(action);
+        return closure.IsCompleted ? closure : closure.WaitAsync(cancellationToken);
     }
 
-    private Connection BeginOpeningNoLock(int reconnectAttempt)
+    /// <summary>Closed → Opening with a new cycle (guarded); null when the status does not allow it.</summary>
+    private ConnectionCycle? OpenNoLock()
+    {
+        switch (_status)
+        {
+            case WebSocketStatus.Closed:
+                return StartCycleNoLock(attempt: 0);
+            case WebSocketStatus.Closing:
+                _dispatcher.Enqueue(PendingEvent.ForError(new WebSocketErrorInfo(
+                    WebSocketErrorKind.InvalidOperation,
+                    "Open() was called while the connection is closing; call it again after the Closed event.")));
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private ConnectionCycle StartCycleNoLock(int attempt)
     {
         CancelReconnectNoLock();
-        var connection = new Connection(Url, _options, reconnectAttempt);
-        _current = connection;
-        _opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Track(connection.Client.MessageReceived.Subscribe(message => OnMessage(connection, message)));
-        connection.Track(connection.Client.DisconnectionHappened.Subscribe(info => OnDisconnected(connection, info)));
-        connection.Track(connection.Client.ReconnectionHappened.Subscribe(_ => OnConnected(connection)));
+        var cycle = new ConnectionCycle(attempt);
+        _cycle = cycle;
+        _latest = cycle;
         SetStatusNoLock(WebSocketStatus.Opening, PendingEvent.Lifecycle(WebSocketEvent.Opening));
         Log.Opening(_logger, Url);
-        return connection;
+        return cycle;
     }
 
-    private async Task ConnectAsync(Connection connection)
+    private void Start(ConnectionCycle? cycle)
     {
-        EventDispatcher.DetachFromDelivery();
-        try
+        if (cycle is not null)
         {
-            await connection.Client.StartOrFail().ConfigureAwait(false);
+            _ = RunCycleAsync(cycle);
         }
-        catch (Exception ex)
+    }
+
+    /// <summary>One attempt, from the connect to the end of its receive loop. Never throws.</summary>
+    private async Task RunCycleAsync(ConnectionCycle cycle)
+    {
+        WebSocket socket;
+        var context = _options.CreateContext(Url, cycle.Attempt);
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cycle.Lifetime.Token))
         {
-            var cause = ex is WebsocketException { InnerException: { } inner } ? inner : ex;
-            var error = new WebSocketErrorInfo(WebSocketErrorKind.Connect, $"Could not connect to {Url}: {Describe(cause)}", cause);
-            FinishCycle(connection, new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false), error);
+            if (_options.ConnectTimeout != Timeout.InfiniteTimeSpan)
+            {
+                connecting.CancelAfter(_options.ConnectTimeout);
+            }
+
+            try
+            {
+                socket = await _transport.ConnectAsync(context, connecting.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                if (cycle.Lifetime.IsCancellationRequested)
+                {
+                    return; // abandoned: Close() or dispose reported its ending already
+                }
+
+                var reason = ex is OperationCanceledException && connecting.IsCancellationRequested
+                    ? $"the opening handshake did not finish within {_options.ConnectTimeout:c} (HttpWebSocketOptions.ConnectTimeout)."
+                    : Describe(ex is WebSocketException { InnerException: { } inner } && ex.Message == inner.Message ? inner : ex);
+                var error = new WebSocketErrorInfo(WebSocketErrorKind.Connect, $"Could not connect to {Url}: {reason}", ex);
+                await FinishCycleAsync(cycle, error, new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false)).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        cycle.Signals = context.Signals;
+        if (!TryOpen(cycle, socket))
+        {
+            socket.Abort(); // abandoned while the handshake finished: nobody else would close this one
+            socket.Dispose();
             return;
         }
 
-        OnConnected(connection);
+        await ReceiveAsync(cycle, socket).ConfigureAwait(false);
     }
 
-    /// <summary>Opening → Open for the current connection; called by whichever sees the handshake done first.</summary>
-    private void OnConnected(Connection connection)
+    /// <summary>Opening → Open for <paramref name="cycle"/>, unless it was abandoned meanwhile.</summary>
+    private bool TryOpen(ConnectionCycle cycle, WebSocket socket)
     {
         lock (_gate)
         {
-            if (_current != connection || _status != WebSocketStatus.Opening || connection.Socket is null)
+            if (cycle.Ending || _cycle != cycle)
             {
-                return;
+                return false;
             }
 
-            connection.WasOpen = true;
+            cycle.Socket = socket;
+            cycle.WasOpen = true;
             SetStatusNoLock(WebSocketStatus.Open, PendingEvent.Lifecycle(WebSocketEvent.Opened));
-            var opened = _opened;
-            _dispatcher.Enqueue(PendingEvent.After(() => opened?.TrySetResult()));
+            _dispatcher.Enqueue(PendingEvent.After(() =>
+            {
+                TaskCompletionSource? opened;
+                lock (_gate)
+                {
+                    opened = cycle.OnOpenedDelivered();
+                }
+
+                opened?.TrySetResult();
+            }));
             Log.Opened(_logger, Url);
         }
 
         _dispatcher.Drain();
+        return true;
     }
 
-    private void OnDisconnected(Connection connection, DisconnectionInfo info)
+    /// <summary>
+    /// Starts closing (guarded) and says what is left to do out of the lock; returns the task that completes once the
+    /// <c>Closed</c> event of that closing (or of the closing already under way) was delivered.
+    /// </summary>
+    private Task BeginCloseNoLock(out CloseAction action)
     {
-        if (connection.ClosingByUser)
+        action = CloseAction.None;
+        var cycle = _cycle;
+        switch (_status)
         {
-            return; // the close handshake we started ends the cycle
-        }
-
-        switch (info.Type)
-        {
-            case DisconnectionType.ByServer:
-                OnConnected(connection);
-                _ = FinishPeerCloseAsync(connection, info.CloseStatus, info.CloseStatusDescription);
-                break;
-            case DisconnectionType.Lost or DisconnectionType.NoMessageReceived:
-                OnConnected(connection); // a loss right after the handshake still opened first
-                var (error, close) = DescribeLoss(connection, info.Exception);
-                FinishCycle(connection, close, error);
-                break;
+            case WebSocketStatus.Open:
+                cycle!.ClosingByUser = true;
+                SetStatusNoLock(WebSocketStatus.Closing, PendingEvent.Lifecycle(WebSocketEvent.Closing));
+                Log.Closing(_logger, Url);
+                action = new CloseAction(cycle, Abandoned: false, QueueCloseNoLock(cycle, WebSocketCloseStatus.NormalClosure, string.Empty));
+                return cycle.EndedTask();
+            case WebSocketStatus.Opening:
+                cycle!.ClosingByUser = true;
+                BeginEndingNoLock(cycle);
+                action = new CloseAction(cycle, Abandoned: true, null);
+                return cycle.EndedTask();
+            case WebSocketStatus.Closing:
+                return cycle!.EndedTask();
             default:
-                // Error: a failed connect, reported by ConnectAsync. ByUser, Exit: our own close and dispose.
-                break;
+                CancelReconnectNoLock();
+                return _latest?.EndedTask() ?? Task.CompletedTask;
         }
     }
 
-    /// <summary>
-    /// The peer sent a close frame: answer it with its own status, then end the cycle. <c>Websocket.Client</c> also
-    /// answers, but not when the close frame arrives before it marked itself running (a server that closes right after
-    /// the handshake); only the first answer is written.
-    /// </summary>
-    private async Task FinishPeerCloseAsync(Connection connection, WebSocketCloseStatus? status, string? description)
+    /// <summary>Does what a close decided under the lock left to do.</summary>
+    private void Run(in CloseAction action)
     {
-        EventDispatcher.DetachFromDelivery();
-        if (connection.Socket is { } socket)
+        if (action.Cycle is { } cycle)
         {
-            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
-            try
+            if (action.Abandoned)
             {
-                await socket.CloseOutputAsync(status ?? WebSocketCloseStatus.NormalClosure, description, timeout.Token).ConfigureAwait(false);
+                _ = CompleteEndingAsync(cycle, null, new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false), $"Close() was called before the connection to {Url} opened.");
             }
-            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+            else
             {
-                socket.Abort();
+                StartCloseTimer(cycle);
+                if (action.CloseFrame is { } frame)
+                {
+                    _ = WriteTakenAsync(cycle, frame);
+                }
             }
         }
 
-        FinishCycle(connection, new WebSocketCloseInfo(status, description, ByPeer: true, WillReconnect: false), null);
+        _dispatcher.Drain();
     }
 
-    private (WebSocketErrorInfo Error, WebSocketCloseInfo Close) DescribeLoss(Connection connection, Exception? exception)
+    /// <summary>Queues the cycle's close frame behind the messages accepted before it (guarded); returns it when it took the idle lane and must be written now.</summary>
+    private static SendOp? QueueCloseNoLock(ConnectionCycle cycle, WebSocketCloseStatus status, string? description)
     {
-        var socket = connection.Socket;
-        if (exception is MessageTooLargeException)
+        var frame = SendOp.Close(status, description);
+        cycle.CloseOp = frame;
+        cycle.Lane.Closed = true;
+        if (cycle.Lane.TryTake())
         {
-            var error = new WebSocketErrorInfo(WebSocketErrorKind.MessageTooLarge, exception.Message, exception);
-            return (error, new WebSocketCloseInfo(WebSocketCloseStatus.MessageTooBig, socket?.CloseStatusDescription, ByPeer: false, WillReconnect: false));
+            frame.Taken = true;
+            return frame;
         }
 
-        if (exception is not null && IsKeepAliveTimeout(exception))
-        {
-            var silent = new WebSocketErrorInfo(
-                WebSocketErrorKind.ConnectionLost,
-                $"The connection to {Url} was lost: no keep-alive pong arrived within {_options.KeepAliveTimeout:c} (HttpWebSocketOptions.KeepAliveTimeout).",
-                exception);
-            return (silent, new WebSocketCloseInfo(null, null, ByPeer: true, WillReconnect: false));
-        }
-
-        var kind = exception is WebSocketException { WebSocketErrorCode: not System.Net.WebSockets.WebSocketError.ConnectionClosedPrematurely }
-            ? WebSocketErrorKind.Protocol
-            : WebSocketErrorKind.ConnectionLost;
-        var reason = exception is null ? "the connection ended without a close handshake" : Describe(exception);
-        var lost = new WebSocketErrorInfo(kind, $"The connection to {Url} was lost: {reason}", exception);
-        return (lost, new WebSocketCloseInfo(socket?.CloseStatus, socket?.CloseStatusDescription, ByPeer: true, WillReconnect: false));
+        cycle.Lane.Enqueue(frame);
+        return null;
     }
 
-    /// <summary>
-    /// Runs the close handshake we started, after the sends queued before it, bounded by the close timeout.
-    /// Only our close frame is written here; the receive loop keeps reading (messages that still arrive are
-    /// reported) until the peer's close frame.
-    /// </summary>
-    private async Task CloseHandshakeAsync(Connection connection)
-    {
-        EventDispatcher.DetachFromDelivery();
-        var socket = connection.Socket!;
-        using var timeout = new CancellationTokenSource(_options.CloseTimeout);
-        var sendTurn = false;
-        try
-        {
-            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
-            sendTurn = true;
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).ConfigureAwait(false);
-            await socket.CloseReceived.WaitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Log.CloseTimedOut(_logger, Url, _options.CloseTimeout);
-            socket.Abort();
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
-        {
-            socket.Abort();
-        }
-        finally
-        {
-            if (sendTurn)
-            {
-                _sendLock.Release();
-            }
-        }
-
-        FinishCycle(connection, new WebSocketCloseInfo(socket.CloseStatus, socket.CloseStatusDescription, ByPeer: false, WillReconnect: false), null);
-    }
-
-    /// <summary>
-    /// Ends the cycle of <paramref name="connection"/> if it is still the current one, then disposes it: at once when it
-    /// never connected, otherwise once <c>Websocket.Client</c> finished its part of the ending (see
-    /// <see cref="Connection.DisposeWhenClientStoppedAsync"/>).
-    /// </summary>
-    private void FinishCycle(Connection connection, WebSocketCloseInfo close, WebSocketErrorInfo? error)
+    /// <summary>Aborts the cycle's socket once <see cref="HttpWebSocketOptions.CloseTimeout"/> has passed without the close handshake ending.</summary>
+    private void StartCloseTimer(ConnectionCycle cycle)
     {
         lock (_gate)
         {
-            if (_current != connection)
+            if (cycle.CloseTimerStarted || cycle.Ending)
             {
                 return;
             }
 
-            EndCycleNoLock(close, error, error?.Message ?? $"The connection to {Url} closed before it opened.");
+            cycle.CloseTimerStarted = true;
+        }
+
+        _ = AbortAfterCloseTimeoutAsync(cycle);
+    }
+
+    private async Task AbortAfterCloseTimeoutAsync(ConnectionCycle cycle)
+    {
+        try
+        {
+            await Task.Delay(_options.CloseTimeout, cycle.Lifetime.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // the cycle ended first
+        }
+
+        Log.CloseTimedOut(_logger, Url, _options.CloseTimeout);
+        Abort(cycle);
+    }
+
+    private static void Abort(ConnectionCycle cycle)
+    {
+        cycle.AbortRequested = true;
+        cycle.Socket?.Abort();
+    }
+
+    /// <summary>Marks the cycle ending (guarded): it accepts nothing more. False when it already was.</summary>
+    private static bool BeginEndingNoLock(ConnectionCycle cycle)
+    {
+        if (cycle.Ending)
+        {
+            return false;
+        }
+
+        cycle.Ending = true;
+        cycle.Lane.Closed = true;
+        return true;
+    }
+
+    /// <summary>Ends <paramref name="cycle"/>, unless it is ending already.</summary>
+    private Task FinishCycleAsync(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close, string? openFailure = null)
+    {
+        lock (_gate)
+        {
+            if (!BeginEndingNoLock(cycle))
+            {
+                return Task.CompletedTask;
+            }
+        }
+
+        return CompleteEndingAsync(cycle, error, close, openFailure);
+    }
+
+    /// <summary>
+    /// The rest of a cycle's ending: the socket is dropped (a completed close handshake closed it already), the frame
+    /// being written is let finish (it fails at once), every message that was not written is reported, then the cycle's
+    /// error, then its <c>Closed</c> event, the last one.
+    /// </summary>
+    private async Task CompleteEndingAsync(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close, string? openFailure)
+    {
+        Abort(cycle);
+        cycle.Lifetime.Cancel(); // stops the connect and the close timer; at once, so a connect abandoned by Close() is Closed before Close() returns
+        Task idle;
+        lock (_gate)
+        {
+            idle = cycle.Lane.IdleTask();
+        }
+
+        await idle.ConfigureAwait(false);
+
+        List<SendOp> waiting;
+        var reason = error is null ? "the connection closed before its turn" : $"the connection ended: {error.Message}";
+        lock (_gate)
+        {
+            waiting = cycle.Lane.TakeWaiting();
+            if (cycle.Signals is { } signals)
+            {
+                foreach (var (length, type) in cycle.Lane.TakeUnwritten(signals.DataFramesWritten))
+                {
+                    ReportNotSentNoLock(length, type, $"it was accepted but never written, {reason}");
+                }
+            }
+
+            foreach (var op in waiting.Where(op => op.Completion is null))
+            {
+                ReportNotSentNoLock(op.Payload.Length, op.Type, reason);
+            }
+
+            EndCycleNoLock(cycle, error, close, openFailure);
+        }
+
+        foreach (var op in waiting)
+        {
+            op.Release();
+            if (op.IsClose)
+            {
+                op.Completion!.TrySetResult();
+            }
+            else if (op.Completion is { } completion)
+            {
+                completion.TrySetException(new WebSocketSendException(NotSentMessage(op.Payload.Length, op.Type == WebSocketMessageType.Binary, reason)));
+                _ = completion.Task.Exception; // observed: its caller may have stopped waiting
+            }
         }
 
         _dispatcher.Drain();
-        if (connection.Socket is null)
-        {
-            connection.Dispose();
-        }
-        else
-        {
-            _ = connection.DisposeWhenClientStoppedAsync(_options.CloseTimeout);
-        }
+        cycle.Socket?.Dispose();
     }
 
-    /// <summary>Reports <paramref name="error"/>, moves to Closed, and schedules a reconnect when the policy says so.</summary>
-    private void EndCycleNoLock(WebSocketCloseInfo close, WebSocketErrorInfo? error, string openFailure)
+    /// <summary>Reports <paramref name="error"/>, moves to Closed with its event, and schedules a reconnect when the policy says so (guarded).</summary>
+    private void EndCycleNoLock(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close, string? openFailure)
     {
-        var connection = _current!;
-        _current = null;
+        if (_cycle == cycle)
+        {
+            _cycle = null;
+        }
 
-        // As in the seed, failures while closing are not errors: the close was asked for.
-        if (error is not null && _status != WebSocketStatus.Closing)
+        // As in the seed, a failure while closing is not an error (the close was asked for), except a refusal of
+        // something that arrived: nothing received vanishes without an event.
+        if (error is not null && (_status != WebSocketStatus.Closing || error.Kind is WebSocketErrorKind.Protocol or WebSocketErrorKind.MessageTooLarge))
         {
             _dispatcher.Enqueue(PendingEvent.ForError(error));
             Log.Error(_logger, Url, error.Kind, error.Message, error.Exception);
         }
 
-        var nextAttempt = connection.WasOpen ? 1 : connection.ReconnectAttempt + 1;
+        var nextAttempt = cycle.WasOpen ? 1 : cycle.Attempt + 1;
         var reconnect = _options.Reconnect is { } policy
-            && !connection.ClosingByUser
+            && !cycle.ClosingByUser
             && !_disposed
-            && (connection.WasOpen || connection.ReconnectAttempt > 0)
+            && (cycle.WasOpen || cycle.Attempt > 0)
             && nextAttempt <= policy.MaxAttempts;
         close = close with { WillReconnect = reconnect };
 
@@ -352,56 +419,28 @@ public sealed partial class HttpWebSocket
         Log.Closed(_logger, Url, close.Status, close.Description, close.ByPeer);
 
         // The tasks of OpenAsync and CloseAsync complete after the handlers of the events above ran.
-        var (opened, closed) = (_opened, _closed);
-        var failure = new WebSocketConnectException(openFailure, error?.Exception);
+        var failure = new WebSocketConnectException(openFailure ?? error?.Message ?? $"The connection to {Url} closed before it opened.", error?.Exception);
         _dispatcher.Enqueue(PendingEvent.After(() =>
         {
-            if (opened?.TrySetException(failure) == true)
+            TaskCompletionSource? opened, ended;
+            WebSocketConnectException? openFailed;
+            lock (_gate)
+            {
+                (opened, openFailed, ended) = cycle.OnClosedDelivered(failure);
+            }
+
+            if (opened is not null && openFailed is not null && opened.TrySetException(openFailed))
             {
                 _ = opened.Task.Exception; // observed: OpenAsync may never be awaited
             }
 
-            closed?.TrySetResult();
+            ended?.TrySetResult();
         }));
 
         if (reconnect)
         {
             ScheduleReconnectNoLock(nextAttempt);
         }
-    }
-
-    /// <summary>
-    /// Whether the loss is the keep-alive timeout of <see cref="ClientWebSocket"/>: its timer aborts the socket, and the
-    /// pending receive then fails with <c>OperationCanceledException("Aborted")</c> wrapping, among others, the
-    /// <see cref="WebSocketException"/> raised by the keep-alive heartbeat, which names the keep-alive timeout.
-    /// </summary>
-    private static bool IsKeepAliveTimeout(Exception exception)
-    {
-        var pending = new Stack<Exception>();
-        pending.Push(exception);
-        while (pending.TryPop(out var current))
-        {
-            if (current is WebSocketException
-                && (current.Message.Contains("KeepAlive", StringComparison.OrdinalIgnoreCase)
-                    || current.StackTrace?.Contains("KeepAlive", StringComparison.Ordinal) == true))
-            {
-                return true;
-            }
-
-            if (current is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions)
-                {
-                    pending.Push(inner);
-                }
-            }
-            else if (current.InnerException is { } inner)
-            {
-                pending.Push(inner);
-            }
-        }
-
-        return false;
     }
 
     private static string Describe(Exception exception)

@@ -1,5 +1,3 @@
-using CpWebSocket.Transport;
-
 namespace CpWebSocket;
 
 public sealed partial class HttpWebSocket
@@ -36,7 +34,6 @@ public sealed partial class HttpWebSocket
 
     private async Task ReconnectAfterAsync(int attempt, TimeSpan delay, CancellationToken cancellationToken)
     {
-        EventDispatcher.DetachFromDelivery();
         try
         {
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -46,7 +43,7 @@ public sealed partial class HttpWebSocket
             return; // Close(), Open() or disposal came first
         }
 
-        Connection? started;
+        ConnectionCycle? started;
         lock (_gate)
         {
             if (cancellationToken.IsCancellationRequested || _disposed || _status != WebSocketStatus.Closed)
@@ -56,10 +53,10 @@ public sealed partial class HttpWebSocket
 
             _reconnectDelay?.Dispose();
             _reconnectDelay = null;
-            started = BeginOpeningNoLock(attempt);
+            started = StartCycleNoLock(attempt);
         }
 
         _dispatcher.Drain();
-        await ConnectAsync(started).ConfigureAwait(false);
+        Start(started);
     }
 }

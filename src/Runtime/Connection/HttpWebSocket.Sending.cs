@@ -1,20 +1,23 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
-using CpWebSocket.Transport;
 
 namespace CpWebSocket;
 
+/// <summary>
+/// The send lane. A message is accepted only while the status is <see cref="WebSocketStatus.Open"/>, under the same lock
+/// as the status, so a message accepted before <see cref="Close"/> is ahead of the close frame in the lane and one sent
+/// after it is refused at once. An idle lane is taken by the caller, which writes on its own thread; a busy one queues
+/// the message, and whoever finishes writing hands the lane on (a drain on the thread pool writes what waits).
+/// </summary>
 public sealed partial class HttpWebSocket
 {
-    // One lane for every frame, text or binary, so sends leave in the order they were made. Its waiters are
-    // served first come, first served; the close handshake takes its turn in the same lane.
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
-
     /// <summary>
     /// The seed's <c>send(message, isData)</c>: queues <paramref name="message"/> and returns at once. A message that
-    /// cannot be sent (not open, or the write fails) is reported by an <see cref="WebSocketEvent.Error"/> event.
+    /// cannot be sent (not open, or the connection ends before it is written) is reported by an
+    /// <see cref="WebSocketEvent.Error"/> event.
     /// </summary>
     /// <param name="message">The message; sent as UTF-8.</param>
     /// <param name="isData"><see langword="true"/> (the default, as in the seed) for a binary frame; <see langword="false"/> for a text frame, in which lone surrogates become U+FFFD.</param>
@@ -22,17 +25,15 @@ public sealed partial class HttpWebSocket
     public HttpWebSocket Send(string message, bool isData = true)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (OpenConnection() is not { } connection)
+        if (_status != WebSocketStatus.Open)
         {
-            ReportNotSent(Encoding.UTF8.GetByteCount(message), isData);
-        }
-        else
-        {
-            var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(message.Length));
-            var length = Encoding.UTF8.GetBytes(message, buffer);
-            _ = SendPooledAsync(connection, buffer, length, isData);
+            ReportNotSent(Encoding.UTF8.GetByteCount(message), Frame(isData), $"the status is {_status}");
+            return this;
         }
 
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(message.Length));
+        var length = Encoding.UTF8.GetBytes(message, buffer);
+        SendPooled(buffer, length, Frame(isData));
         return this;
     }
 
@@ -45,34 +46,42 @@ public sealed partial class HttpWebSocket
     /// <returns>This connection.</returns>
     public HttpWebSocket Send(ReadOnlyMemory<byte> message, bool isData = true)
     {
-        if (OpenConnection() is not { } connection)
+        if (_status != WebSocketStatus.Open)
         {
-            ReportNotSent(message.Length, isData);
-        }
-        else
-        {
-            var (buffer, length) = RentPayload(message.Span, isData);
-            _ = SendPooledAsync(connection, buffer, length, isData);
+            ReportNotSent(message.Length, Frame(isData), $"the status is {_status}");
+            return this;
         }
 
+        var (buffer, length) = RentPayload(message.Span, isData);
+        SendPooled(buffer, length, Frame(isData));
         return this;
     }
 
-    /// <summary>Sends <paramref name="message"/> and completes when the frame has been written.</summary>
+    /// <summary>
+    /// Sends <paramref name="message"/> and completes once its frame has been written to the network or, while other
+    /// frames are being written, accepted into the batch written next (see remarks).
+    /// </summary>
     /// <param name="message">The message; sent as UTF-8.</param>
     /// <param name="isData"><see langword="true"/> (the default) for a binary frame; <see langword="false"/> for a text frame, in which lone surrogates become U+FFFD.</param>
     /// <param name="cancellationToken">Cancels the wait for this message's turn; a write that has started is finished.</param>
-    /// <returns>A task that completes when the frame has been written.</returns>
+    /// <returns>A task that completes when the frame is written or accepted.</returns>
     /// <exception cref="WebSocketSendException">The connection is not open, or the write failed.</exception>
+    /// <remarks>
+    /// A message sent while the connection writes nothing goes to the network before the task completes. Messages sent
+    /// in a burst are coalesced: each completes once it is copied into the batch the next socket write carries, so a
+    /// sender is not held up by the socket. If the connection fails before that batch is written, each message in it is
+    /// reported by an <see cref="WebSocketEvent.Error"/> event (<see cref="WebSocketErrorKind.Send"/>) before the
+    /// <see cref="WebSocketEvent.Closed"/> event; none is lost in silence.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(string message, bool isData = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var connection = OpenConnection() ?? throw NotSent(Encoding.UTF8.GetByteCount(message), isData);
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(message.Length));
         try
         {
             var length = Encoding.UTF8.GetBytes(message, buffer);
-            await WriteAsync(connection, buffer.AsMemory(0, length), Frame(isData), cancellationToken).ConfigureAwait(false);
+            await SendMessageAsync(buffer.AsMemory(0, length), Frame(isData), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -80,44 +89,34 @@ public sealed partial class HttpWebSocket
         }
     }
 
-    /// <summary>Sends <paramref name="message"/> and completes when the frame has been written.</summary>
+    /// <summary>
+    /// Sends <paramref name="message"/> and completes once its frame has been written to the network or, while other
+    /// frames are being written, accepted into the batch written next (see <see cref="SendAsync(string, bool, CancellationToken)"/>).
+    /// </summary>
     /// <param name="message">The bytes to send; keep them unchanged until the task completes.</param>
     /// <param name="isData"><see langword="true"/> (the default) for a binary frame; <see langword="false"/> for a text frame, in which invalid UTF-8 becomes U+FFFD.</param>
     /// <param name="cancellationToken">Cancels the wait for this message's turn; a write that has started is finished.</param>
-    /// <returns>A task that completes when the frame has been written.</returns>
+    /// <returns>A task that completes when the frame is written or accepted.</returns>
     /// <exception cref="WebSocketSendException">The connection is not open, or the write failed.</exception>
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message, bool isData = true, CancellationToken cancellationToken = default)
-    {
-        if (OpenConnection() is not { } connection)
-        {
-            return ValueTask.FromException(NotSent(message.Length, isData));
-        }
+    public ValueTask SendAsync(ReadOnlyMemory<byte> message, bool isData = true, CancellationToken cancellationToken = default) =>
+        isData || Utf8.IsValid(message.Span)
+            ? SendMessageAsync(message, Frame(isData), cancellationToken)
+            : SendSanitizedAsync(message, cancellationToken);
 
-        return isData || Utf8.IsValid(message.Span)
-            ? WriteAsync(connection, message, Frame(isData), cancellationToken)
-            : SendSanitizedAsync(connection, message, cancellationToken);
-    }
-
-    /// <summary>For the messaging layer: writes UTF-8 the caller guarantees valid as one text frame.</summary>
+    /// <summary>For the messaging layer: sends UTF-8 the caller guarantees valid as one text frame.</summary>
     /// <param name="utf8">The message.</param>
     /// <param name="cancellationToken">Cancels the wait for this message's turn.</param>
-    /// <returns>A task that completes when the frame has been written.</returns>
-    internal ValueTask SendUtf8TextAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
-    {
-        if (OpenConnection() is not { } connection)
-        {
-            return ValueTask.FromException(NotSent(utf8.Length, isData: false));
-        }
+    /// <returns>A task that completes when the frame is written or accepted.</returns>
+    internal ValueTask SendUtf8TextAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken) =>
+        SendMessageAsync(utf8, WebSocketMessageType.Text, cancellationToken);
 
-        return WriteAsync(connection, utf8, WebSocketMessageType.Text, cancellationToken);
-    }
-
-    private async ValueTask SendSanitizedAsync(Connection connection, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendSanitizedAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         var (buffer, length) = RentPayload(message.Span, isData: false);
         try
         {
-            await WriteAsync(connection, buffer.AsMemory(0, length), WebSocketMessageType.Text, cancellationToken).ConfigureAwait(false);
+            await SendMessageAsync(buffer.AsMemory(0, length), WebSocketMessageType.Text, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -125,62 +124,311 @@ public sealed partial class HttpWebSocket
         }
     }
 
-    private async Task SendPooledAsync(Connection connection, byte[] buffer, int length, bool isData)
+    /// <summary>The awaited way: the caller's task says whether the message was written.</summary>
+    private ValueTask SendMessageAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
     {
-        try
+        if (cancellationToken.IsCancellationRequested)
         {
-            await WriteAsync(connection, buffer.AsMemory(0, length), Frame(isData), CancellationToken.None).ConfigureAwait(false);
+            return ValueTask.FromCanceled(cancellationToken);
         }
-        catch (WebSocketSendException ex)
-        {
-            ReportError(new WebSocketErrorInfo(WebSocketErrorKind.Send, ex.Message, ex.InnerException ?? ex));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 
-    /// <summary>Writes one whole frame in its turn, on the connection it was sent for and no other.</summary>
-    private async ValueTask WriteAsync(Connection connection, ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
-    {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        ConnectionCycle? cycle;
+        SendOp? queued = null;
+        string? refusal;
+        lock (_gate)
         {
-            // A message never moves to a later connection: after a reconnect, sends made before it fail.
-            var socket = connection.Socket;
-            if (_current != connection || _status != WebSocketStatus.Open || socket is null || socket.State != WebSocketState.Open)
+            cycle = AcceptingCycleNoLock(out refusal);
+            if (cycle is not null && !cycle.Lane.TryTake())
             {
-                throw new WebSocketSendException(NotSentMessage(payload.Length, type == WebSocketMessageType.Binary, _current == connection ? $"the status is {_status}" : "the connection it was sent on has ended"));
+                queued = SendOp.Message(payload, type, pooled: null, awaited: true);
+                cycle.Lane.Enqueue(queued);
+            }
+        }
+
+        if (cycle is null)
+        {
+            return ValueTask.FromException(new WebSocketSendException(NotSentMessage(payload.Length, type == WebSocketMessageType.Binary, refusal!)));
+        }
+
+        return queued is null
+            ? WriteMessage(cycle, payload, type, pooled: null, awaited: true)
+            : WaitForTurnAsync(queued, cancellationToken);
+    }
+
+    /// <summary>The seed's way: failures become <c>Error</c> events; <paramref name="buffer"/> is given back once written or refused.</summary>
+    private void SendPooled(byte[] buffer, int length, WebSocketMessageType type)
+    {
+        ConnectionCycle? cycle;
+        var queued = false;
+        string? refusal;
+        lock (_gate)
+        {
+            cycle = AcceptingCycleNoLock(out refusal);
+            if (cycle is not null && !cycle.Lane.TryTake())
+            {
+                cycle.Lane.Enqueue(SendOp.Message(buffer.AsMemory(0, length), type, buffer, awaited: false));
+                queued = true;
+            }
+        }
+
+        if (cycle is null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            ReportNotSent(length, type, refusal!);
+        }
+        else if (!queued)
+        {
+            var writing = WriteMessage(cycle, buffer.AsMemory(0, length), type, buffer, awaited: false);
+            if (!writing.IsCompleted)
+            {
+                _ = writing.AsTask(); // never faults: failures are events
+            }
+        }
+    }
+
+    /// <summary>The cycle a message is accepted on (guarded), or null with the reason it is not.</summary>
+    private ConnectionCycle? AcceptingCycleNoLock(out string? refusal)
+    {
+        if (_status != WebSocketStatus.Open)
+        {
+            refusal = $"the status is {_status}";
+            return null;
+        }
+
+        if (_cycle is not { Lane.Closed: false } cycle)
+        {
+            refusal = "the connection it was sent on is ending";
+            return null;
+        }
+
+        refusal = null;
+        return cycle;
+    }
+
+    /// <summary>Writes a message whose caller holds the lane, then hands the lane on.</summary>
+    private ValueTask WriteMessage(ConnectionCycle cycle, ReadOnlyMemory<byte> payload, WebSocketMessageType type, byte[]? pooled, bool awaited)
+    {
+        ValueTask write;
+        try
+        {
+            write = cycle.Socket!.SendAsync(payload, type, endOfMessage: true, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            write = ValueTask.FromException(ex);
+        }
+
+        if (!write.IsCompletedSuccessfully)
+        {
+            return AwaitWriteAsync(write, cycle, payload.Length, type, pooled, awaited);
+        }
+
+        NoteWritten(cycle, payload.Length, type);
+        if (pooled is not null)
+        {
+            ArrayPool<byte>.Shared.Return(pooled);
+        }
+
+        ReleaseLane(cycle);
+        return default;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask AwaitWriteAsync(ValueTask write, ConnectionCycle cycle, int length, WebSocketMessageType type, byte[]? pooled, bool awaited)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+            NoteWritten(cycle, length, type);
+        }
+        catch (Exception ex) when (!awaited)
+        {
+            ReportNotSent(length, type, $"the write failed: {ex.Message}", ex);
+        }
+        catch (Exception ex)
+        {
+            throw new WebSocketSendException(NotSentMessage(length, type == WebSocketMessageType.Binary, $"the write failed: {ex.Message}"), ex);
+        }
+        finally
+        {
+            if (pooled is not null)
+            {
+                ArrayPool<byte>.Shared.Return(pooled);
             }
 
+            ReleaseLane(cycle);
+        }
+    }
+
+    /// <summary>Waits for a queued message's turn; the lane's writer completes it.</summary>
+    private async ValueTask WaitForTurnAsync(SendOp op, CancellationToken cancellationToken)
+    {
+        var completion = op.Completion!;
+        if (!cancellationToken.CanBeCanceled)
+        {
+            await completion.Task.ConfigureAwait(false);
+            return;
+        }
+
+        using (cancellationToken.UnsafeRegister(
+            static (state, token) =>
+            {
+                var (socket, op) = ((HttpWebSocket, SendOp))state!;
+                socket.CancelTurn(op, token);
+            },
+            (this, op)))
+        {
+            await completion.Task.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A queued message's caller stopped waiting before its turn: it is not sent.</summary>
+    private void CancelTurn(SendOp op, CancellationToken token)
+    {
+        lock (_gate)
+        {
+            if (op.Taken)
+            {
+                return; // its write has started and is finished
+            }
+
+            op.Taken = true;
+        }
+
+        op.Completion!.TrySetCanceled(token);
+    }
+
+    /// <summary>The writer of the moment is done: the lane goes idle, or to a drain of what waits.</summary>
+    private void ReleaseLane(ConnectionCycle cycle)
+    {
+        TaskCompletionSource? idle = null;
+        var drain = false;
+        lock (_gate)
+        {
+            if (cycle.Lane.HasWaiting && !cycle.Ending)
+            {
+                drain = true;
+            }
+            else
+            {
+                idle = cycle.Lane.Release();
+            }
+        }
+
+        idle?.TrySetResult();
+        if (drain)
+        {
+            _ = Task.Run(() => DrainLaneAsync(cycle));
+        }
+    }
+
+    /// <summary>Writes the frames that wait, in order, until none is left or the cycle ends.</summary>
+    private async Task DrainLaneAsync(ConnectionCycle cycle)
+    {
+        while (true)
+        {
+            SendOp? op;
+            TaskCompletionSource? idle = null;
+            lock (_gate)
+            {
+                if (cycle.Ending)
+                {
+                    op = null;
+                    idle = cycle.Lane.Release(); // the ending takes what still waits
+                }
+                else
+                {
+                    op = cycle.Lane.Next(out idle);
+                }
+            }
+
+            idle?.TrySetResult();
+            if (op is null)
+            {
+                return;
+            }
+
+            await WriteWaitingAsync(cycle, op).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes a close frame that took the idle lane, then what queued behind it.</summary>
+    private async Task WriteTakenAsync(ConnectionCycle cycle, SendOp op)
+    {
+        await WriteWaitingAsync(cycle, op).ConfigureAwait(false);
+        await DrainLaneAsync(cycle).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one frame whose turn came. Never throws: the outcome goes to its task or an <c>Error</c> event.</summary>
+    private async Task WriteWaitingAsync(ConnectionCycle cycle, SendOp op)
+    {
+        var socket = cycle.Socket!;
+        if (op.IsClose)
+        {
             try
             {
-                // Not cancellable: cancelling a started write would abort the whole connection.
-                await socket.SendAsync(payload, type, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                await socket.CloseOutputAsync(op.CloseStatus, op.CloseDescription, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException or OperationCanceledException)
+            catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
             {
-                throw new WebSocketSendException(NotSentMessage(payload.Length, type == WebSocketMessageType.Binary, $"the write failed: {ex.Message}"), ex);
+                // The connection is gone; the receive loop or the close timer ends the cycle.
+            }
+            finally
+            {
+                op.Completion!.TrySetResult();
+            }
+
+            return;
+        }
+
+        try
+        {
+            await socket.SendAsync(op.Payload, op.Type, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+            NoteWritten(cycle, op.Payload.Length, op.Type);
+            op.Completion?.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            if (op.Completion is { } completion)
+            {
+                completion.TrySetException(new WebSocketSendException(NotSentMessage(op.Payload.Length, op.Type == WebSocketMessageType.Binary, $"the write failed: {ex.Message}"), ex));
+                _ = completion.Task.Exception; // observed: its caller may have stopped waiting
+            }
+            else
+            {
+                ReportNotSent(op.Payload.Length, op.Type, $"the write failed: {ex.Message}", ex);
             }
         }
         finally
         {
-            _sendLock.Release();
+            op.Release();
         }
     }
 
-    /// <summary>The open connection a send goes to, or <see langword="null"/> when the status is not open.</summary>
-    private Connection? OpenConnection()
+    /// <summary>Remembers a message the transport accepted but has not written yet, to report it if the connection fails first.</summary>
+    private static void NoteWritten(ConnectionCycle cycle, int length, WebSocketMessageType type)
     {
-        var connection = _current;
-        return _status == WebSocketStatus.Open ? connection : null;
+        if (cycle.Signals is { } signals)
+        {
+            cycle.Lane.NoteWritten(signals.DataFramesAccepted, signals.DataFramesWritten, length, type);
+        }
     }
 
-    private void ReportNotSent(int length, bool isData) =>
-        ReportError(new WebSocketErrorInfo(WebSocketErrorKind.Send, NotSentMessage(length, isData, $"the status is {_status}")));
+    /// <summary>Reports a message not sent; refused to a handler, the error follows the event it handles.</summary>
+    private void ReportNotSent(int length, WebSocketMessageType type, string reason, Exception? exception = null)
+    {
+        var error = new WebSocketErrorInfo(WebSocketErrorKind.Send, NotSentMessage(length, type == WebSocketMessageType.Binary, reason), exception);
+        Log.Error(_logger, Url, error.Kind, error.Message, exception);
+        _dispatcher.EnqueueFromHandler(PendingEvent.ForError(error));
+        _dispatcher.Drain();
+    }
 
-    private WebSocketSendException NotSent(int length, bool isData) => new(NotSentMessage(length, isData, $"the status is {_status}"));
+    private void ReportNotSentNoLock(int length, WebSocketMessageType type, string reason, Exception? exception = null)
+    {
+        var error = new WebSocketErrorInfo(WebSocketErrorKind.Send, NotSentMessage(length, type == WebSocketMessageType.Binary, reason), exception);
+        Log.Error(_logger, Url, error.Kind, error.Message, exception);
+        _dispatcher.Enqueue(PendingEvent.ForError(error));
+    }
 
     private string NotSentMessage(int length, bool isData, string reason) =>
         $"A {(isData ? "binary" : "text")} message of {length} bytes was not sent to {Url}: {reason}.";

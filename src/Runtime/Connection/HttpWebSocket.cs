@@ -1,5 +1,5 @@
-using System.Net.WebSockets;
 using CpWebSocket.Transport;
+using CpWebSocket.Transport.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,25 +14,35 @@ namespace CpWebSocket;
 /// <para>
 /// Events are delivered one at a time, in the order they happened, never concurrently for one connection.
 /// A received message is delivered on the thread of the receive loop (a thread-pool thread) before the next
-/// message is read; lifecycle events are delivered on the thread that caused them (the caller of
-/// <see cref="Open"/> or <see cref="Close"/>, or a thread-pool thread). A callback that runs while another
-/// is still being delivered is queued behind it instead. Do not block in a callback.
+/// message is read, unless a handler is still running: then the loop keeps reading and the message waits its turn.
+/// Lifecycle events are delivered on the thread that caused them (the caller of <see cref="Open"/> or
+/// <see cref="Close"/>, or a thread-pool thread). Do not block in a callback.
 /// </para>
 /// <para>
 /// An exception thrown by a callback or handler becomes an <see cref="WebSocketEvent.Error"/> event; the
 /// connection stays open and the next message is delivered.
+/// </para>
+/// <para>
+/// The status changes atomically, under one lock, and <see cref="IsOpen"/> is read from it. Disposing is final: the
+/// connection closes, never opens again (<see cref="Open"/> throws <see cref="ObjectDisposedException"/>), and raises
+/// nothing after the <see cref="WebSocketEvent.Closed"/> event of that closing.
 /// </para>
 /// </remarks>
 public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
 {
     private readonly object _gate = new();
     private readonly HttpWebSocketOptions _options;
+    private readonly WebSocketTransport _transport;
     private readonly ILogger _logger;
     private readonly EventDispatcher _dispatcher;
     private readonly WebSocketCallback? _callback;
     private readonly WebSocketDataCallback? _dataCallback;
     private volatile WebSocketStatus _status = WebSocketStatus.Closed;
-    private volatile Connection? _current;
+
+    // Guarded by _gate: the cycle of the current status (null when Closed), and the latest one, whose Closed event
+    // CloseAsync may still have to wait for.
+    private ConnectionCycle? _cycle;
+    private ConnectionCycle? _latest;
     private bool _disposed;
 
     /// <summary>Creates a connection to <paramref name="url"/>; nothing connects until <see cref="Open"/>.</summary>
@@ -65,6 +75,7 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
 
         _options = options ?? new HttpWebSocketOptions();
         _options.Validate();
+        _transport = _options.Transport ?? SocketsWebSocketTransport.Default;
         _logger = _options.Logger ?? NullLogger.Instance;
         _callback = callback;
         _dataCallback = dataCallback;
@@ -84,44 +95,53 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
     /// <summary>The current status.</summary>
     public WebSocketStatus Status => _status;
 
-    /// <summary>True only when the socket is open and the status is <see cref="WebSocketStatus.Open"/>.</summary>
-    public bool IsOpen => _status == WebSocketStatus.Open && _current?.Socket?.State == WebSocketState.Open;
+    /// <summary>True only when the status is <see cref="WebSocketStatus.Open"/> (the two never disagree).</summary>
+    public bool IsOpen => _status == WebSocketStatus.Open;
 
     /// <summary>The subprotocol the server accepted, once open.</summary>
-    public string? SubProtocol => _current?.Socket?.SubProtocol;
+    public string? SubProtocol => Volatile.Read(ref _cycle)?.Socket?.SubProtocol;
 
     /// <summary>
-    /// Closes the connection, waiting at most <see cref="HttpWebSocketOptions.CloseTimeout"/> for the peer,
-    /// and stops any pending reconnect. Events still fire for the close.
+    /// Closes the connection for good: as <see cref="Close"/>, then waits until the <see cref="WebSocketEvent.Closed"/>
+    /// event of that closing was delivered (within <see cref="HttpWebSocketOptions.CloseTimeout"/> of a peer that does not
+    /// answer). Stops any pending reconnect; nothing is raised after the returned task completes, and the connection never
+    /// opens again.
     /// </summary>
-    /// <returns>A task that completes when the connection is closed.</returns>
+    /// <returns>A task that completes when the connection is closed and its last event delivered.</returns>
     public async ValueTask DisposeAsync()
     {
-        await CloseAsync(CancellationToken.None).ConfigureAwait(false);
-        MarkDisposed();
-    }
-
-    /// <summary>
-    /// Starts closing without waiting (the handshake finishes in the background within
-    /// <see cref="HttpWebSocketOptions.CloseTimeout"/>) and stops any pending reconnect.
-    /// Prefer <see cref="DisposeAsync"/>.
-    /// </summary>
-    public void Dispose()
-    {
-        Close();
-        MarkDisposed();
-    }
-
-    private void MarkDisposed()
-    {
+        Task closure;
+        CloseAction action;
         lock (_gate)
         {
             _disposed = true;
             CancelReconnectNoLock();
+            closure = BeginCloseNoLock(out action);
         }
+
+        Run(action);
+        await closure.ConfigureAwait(false);
     }
 
-    /// <summary>Changes the status and queues its event, if the status really changes.</summary>
+    /// <summary>
+    /// Closes the connection for good without waiting: as <see cref="Close"/> (the close handshake finishes in the
+    /// background within <see cref="HttpWebSocketOptions.CloseTimeout"/>, ending with its <see cref="WebSocketEvent.Closed"/>
+    /// event), stops any pending reconnect, and the connection never opens again. Prefer <see cref="DisposeAsync"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        CloseAction action;
+        lock (_gate)
+        {
+            _disposed = true;
+            CancelReconnectNoLock();
+            _ = BeginCloseNoLock(out action);
+        }
+
+        Run(action);
+    }
+
+    /// <summary>Changes the status and queues its event, if the status really changes (guarded).</summary>
     private void SetStatusNoLock(WebSocketStatus status, in PendingEvent pending)
     {
         if (_status == status)

@@ -35,5 +35,11 @@ internal sealed class PendingRequest<TRequest, TResponse>(long id, RequestContra
         _completion.TrySetResult(value);
     }
 
-    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    public override void Fail(Exception exception)
+    {
+        if (_completion.TrySetException(exception))
+        {
+            _ = _completion.Task.Exception; // observed: a request whose write failed never awaits its response
+        }
+    }
 }

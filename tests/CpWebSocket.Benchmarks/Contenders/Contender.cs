@@ -9,7 +9,7 @@ public enum Contender
     /// <summary>System.Net.WebSockets.ClientWebSocket with a hand-written send and receive loop: the floor.</summary>
     HandWritten,
 
-    /// <summary>Websocket.Client used directly: CpWebSocket's transport without CpWebSocket.</summary>
+    /// <summary>Websocket.Client used directly, with the hand-written loop's System.Text.Json code.</summary>
     WebsocketClient,
 
     /// <summary>An ASP.NET Core SignalR hub and the SignalR .NET client.</summary>

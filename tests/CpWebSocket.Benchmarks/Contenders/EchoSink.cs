@@ -52,6 +52,15 @@ public sealed class EchoSink : IValueTaskSource
 
     public void OnBook(BookSnapshot message) => Count(message);
 
+    /// <summary>Counts a message a raw-lane contender received without deserializing it.</summary>
+    public void OnRaw()
+    {
+        if (Interlocked.Increment(ref _received) == Volatile.Read(ref _expected))
+        {
+            _signal.SetResult(true);
+        }
+    }
+
     void IValueTaskSource.GetResult(short token) => _signal.GetResult(token);
 
     ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => _signal.GetStatus(token);

@@ -44,6 +44,8 @@ public static class SmokeRun
                     await RequestsAsync(kind, server.BaseUrl).ConfigureAwait(false);
                 }
 
+                await PushAsync(server.BaseUrl).ConfigureAwait(false);
+
                 await LatencyHarness.MeasureAsync(server.BaseUrl, new LatencyHarness.Settings(50, 10, 1, 10), Console.Out).ConfigureAwait(false);
                 await LatencyHarness.CountSignalRFramesAsync(server.BaseUrl, 200, Console.Out).ConfigureAwait(false);
                 Console.WriteLine();
@@ -90,6 +92,26 @@ public static class SmokeRun
         }
 
         Console.WriteLine($"smoke: {kind}: {SmallMessages} small and {LargeMessages} large pipelined, {RoundTrips} round trips of each, echoes intact");
+    }
+
+    /// <summary>Each server-push contender takes a burst of pushed messages, all of them.</summary>
+    private static async Task PushAsync(Uri server)
+    {
+        var contenders = new (string Name, IPushContender Contender)[]
+        {
+            ("Generated", await PushContenders.GeneratedAsync(server).ConfigureAwait(false)),
+            ("RawLane", await PushContenders.RawLaneAsync(server).ConfigureAwait(false)),
+            ("HandWritten", await PushContenders.HandWrittenAsync(server, deserialize: true).ConfigureAwait(false)),
+            ("HandWrittenRaw", await PushContenders.HandWrittenAsync(server, deserialize: false).ConfigureAwait(false)),
+        };
+        foreach (var (name, contender) in contenders)
+        {
+            contender.Sink.Expect(SmallMessages);
+            await contender.RequestAsync(SmallMessages).ConfigureAwait(false);
+            await contender.Sink.WaitAsync(Timeout).ConfigureAwait(false);
+            await contender.DisposeAsync().ConfigureAwait(false);
+            Console.WriteLine($"smoke: push {name}: {SmallMessages} pushed messages taken");
+        }
     }
 
     private static async Task RequestsAsync(Contender kind, Uri server)

@@ -14,7 +14,17 @@ namespace CpWebSocket.Hosting.Tests.Readme;
 public sealed partial class HostingReadmeExample
 {
     /// <summary>The options configuration cannot hold; the README says they are set in code.</summary>
-    private static readonly string[] CodeOnly = [nameof(HttpWebSocketOptions.Logger), nameof(HttpWebSocketOptions.RemoteCertificateValidationCallback)];
+    private static readonly string[] CodeOnly =
+    [
+        nameof(HttpWebSocketOptions.Logger),
+        nameof(HttpWebSocketOptions.RemoteCertificateValidationCallback),
+        nameof(HttpWebSocketOptions.ClientCertificates),
+        nameof(HttpWebSocketOptions.Cookies),
+        nameof(HttpWebSocketOptions.Proxy),
+        nameof(HttpWebSocketOptions.DeflateOptions),
+        nameof(HttpWebSocketOptions.HttpMessageInvoker),
+        nameof(HttpWebSocketOptions.Transport),
+    ];
 
     [Fact]
     public async Task The_registration_block_runs_a_worker_whose_client_the_host_opens_and_closes_with_1000()

@@ -4,8 +4,7 @@ using CpWebSocket.Tests.Support;
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary>Guard: a throwing callback becomes an error event; nothing closes or reconnects (Websocket.Client's loop would die and reconnect).</summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class CallbackFaultTests(TestServerFixture fixture)
+public abstract class CallbackFaultTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     [Fact]
     public async Task A_throwing_callback_becomes_an_error_and_the_next_message_is_delivered()
@@ -19,7 +18,7 @@ public sealed class CallbackFaultTests(TestServerFixture fixture)
                 throw new InvalidOperationException("handler bug");
             }
         };
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/echo?tag={tag}"), events.Callback);
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/echo?tag={tag}"), events.Callback, Options());
         events.Socket = socket;
         await socket.OpenAsync();
 
@@ -45,7 +44,7 @@ public sealed class CallbackFaultTests(TestServerFixture fixture)
         var errors = new List<WebSocketErrorInfo>();
         var received = new List<string>();
         var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"));
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), options: Options());
         socket.Error += errors.Add;
         socket.MessageReceived += message =>
         {
@@ -72,7 +71,7 @@ public sealed class CallbackFaultTests(TestServerFixture fixture)
     public async Task A_throwing_error_handler_does_not_loop()
     {
         var errorCalls = 0;
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"));
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), options: Options());
         socket.Error += _ =>
         {
             Interlocked.Increment(ref errorCalls);
@@ -86,3 +85,11 @@ public sealed class CallbackFaultTests(TestServerFixture fixture)
         Assert.True(socket.IsOpen);
     }
 }
+
+/// <summary><see cref="CallbackFaultTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class CallbackFaultTestsOverSockets(TestServerFixture fixture) : CallbackFaultTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="CallbackFaultTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class CallbackFaultTestsOverWebsocketClient(TestServerFixture fixture) : CallbackFaultTests(fixture, TransportKind.WebsocketClient);

@@ -5,15 +5,14 @@ using CpWebSocket.Tests.Support;
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary>Callbacks run in arrival order, one at a time per connection.</summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class CallbackOrderTests(TestServerFixture fixture)
+public abstract class CallbackOrderTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     [Fact]
     public async Task Callbacks_run_one_at_a_time_in_arrival_order()
     {
         const int count = 3_000;
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), events.Callback);
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), events.Callback, Options());
         events.Socket = socket;
         await socket.OpenAsync();
 
@@ -39,7 +38,7 @@ public sealed class CallbackOrderTests(TestServerFixture fixture)
     {
         const int count = 1_000;
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), events.Callback);
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), events.Callback, Options());
         await socket.OpenAsync();
 
         for (var i = 0; i < count; i++)
@@ -51,3 +50,11 @@ public sealed class CallbackOrderTests(TestServerFixture fixture)
         Assert.Equal(Enumerable.Range(0, count).Select(i => i.ToString()), events.Of(WebSocketEvent.Message).Select(m => m.Text));
     }
 }
+
+/// <summary><see cref="CallbackOrderTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class CallbackOrderTestsOverSockets(TestServerFixture fixture) : CallbackOrderTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="CallbackOrderTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class CallbackOrderTestsOverWebsocketClient(TestServerFixture fixture) : CallbackOrderTests(fixture, TransportKind.WebsocketClient);

@@ -5,15 +5,14 @@ using CpWebSocket.Tests.Support;
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary>The connect timeout and the logger of <see cref="HttpWebSocketOptions"/>.</summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class ConnectionOptionsTests(TestServerFixture fixture)
+public abstract class ConnectionOptionsTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     [Fact]
     public async Task A_handshake_that_never_finishes_fails_after_the_connect_timeout()
     {
         using var peer = new SilentTcpPeer();
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(peer.WsUri, events.Callback, new HttpWebSocketOptions { ConnectTimeout = TimeSpan.FromMilliseconds(300) });
+        var socket = new HttpWebSocket(peer.WsUri, events.Callback, Options(new HttpWebSocketOptions { ConnectTimeout = TimeSpan.FromMilliseconds(300) }));
 
         var failure = await Assert.ThrowsAsync<WebSocketConnectException>(() => socket.OpenAsync().WaitAsync(EventRecorder.Timeout));
 
@@ -26,7 +25,7 @@ public sealed class ConnectionOptionsTests(TestServerFixture fixture)
     public async Task The_logger_hears_the_lifecycle_and_the_errors()
     {
         var logger = new RecordingLogger();
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), options: new HttpWebSocketOptions { Logger = logger });
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), options: Options(new HttpWebSocketOptions { Logger = logger }));
 
         await socket.OpenAsync();
         socket.Send("x");
@@ -40,3 +39,11 @@ public sealed class ConnectionOptionsTests(TestServerFixture fixture)
         Assert.Contains(lines, l => l.Level == LogLevel.Warning && l.Text.Contains("Send error", StringComparison.Ordinal));
     }
 }
+
+/// <summary><see cref="ConnectionOptionsTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class ConnectionOptionsTestsOverSockets(TestServerFixture fixture) : ConnectionOptionsTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="ConnectionOptionsTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class ConnectionOptionsTestsOverWebsocketClient(TestServerFixture fixture) : ConnectionOptionsTests(fixture, TransportKind.WebsocketClient);

@@ -5,8 +5,7 @@ using CpWebSocket.Tests.Support;
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary>Guard: an inbound message over the limit is refused while it arrives, with 1009 (Websocket.Client has no limit).</summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class MessageSizeLimitTests(TestServerFixture fixture)
+public abstract class MessageSizeLimitTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     [Fact]
     public void The_default_limit_is_4_MiB()
@@ -22,10 +21,7 @@ public sealed class MessageSizeLimitTests(TestServerFixture fixture)
         const int size = 32 * 1024 * 1024;
         var tag = Guid.NewGuid().ToString("N");
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(
-            fixture.Server.WsUri($"/send?kind=oversized&size={size}&tag={tag}"),
-            events.Callback,
-            new HttpWebSocketOptions { MaxMessageSize = limit });
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/send?kind=oversized&size={size}&tag={tag}"), events.Callback, Options(new HttpWebSocketOptions { MaxMessageSize = limit }));
 
         await socket.OpenAsync();
         await events.WaitForAsync(WebSocketEvent.Closed);
@@ -47,7 +43,7 @@ public sealed class MessageSizeLimitTests(TestServerFixture fixture)
     {
         const int limit = 64 * 1024;
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), events.Callback, new HttpWebSocketOptions { MaxMessageSize = limit });
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), events.Callback, Options(new HttpWebSocketOptions { MaxMessageSize = limit }));
         await socket.OpenAsync();
 
         await socket.SendAsync(new byte[limit]);
@@ -57,3 +53,11 @@ public sealed class MessageSizeLimitTests(TestServerFixture fixture)
         Assert.True(socket.IsOpen);
     }
 }
+
+/// <summary><see cref="MessageSizeLimitTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class MessageSizeLimitTestsOverSockets(TestServerFixture fixture) : MessageSizeLimitTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="MessageSizeLimitTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class MessageSizeLimitTestsOverWebsocketClient(TestServerFixture fixture) : MessageSizeLimitTests(fixture, TransportKind.WebsocketClient);

@@ -4,14 +4,13 @@ using CpWebSocket.Tests.Support;
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary>Guard: received text and binary stay apart, with exact bytes (Websocket.Client reports all as binary with text conversion off).</summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class ReceiveKindTests(TestServerFixture fixture)
+public abstract class ReceiveKindTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     [Fact]
     public async Task Received_text_and_binary_keep_their_frame_type_and_exact_bytes()
     {
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), events.Callback);
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), events.Callback, Options());
         await socket.OpenAsync();
         var binary = new byte[] { 0, 1, 2, 0xFF, 0xC3, 0x28 };
 
@@ -33,7 +32,7 @@ public sealed class ReceiveKindTests(TestServerFixture fixture)
         var kinds = new List<WebSocketMessageKind>();
         var bytes = new List<byte[]>();
         var two = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"));
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), options: Options());
         socket.MessageReceived += message =>
         {
             kinds.Add(message.Kind);
@@ -58,7 +57,7 @@ public sealed class ReceiveKindTests(TestServerFixture fixture)
     public async Task A_text_frame_with_invalid_utf8_is_a_protocol_error_that_closes_with_1007()
     {
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/send?kind=invalid-utf8"), events.Callback);
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/send?kind=invalid-utf8"), events.Callback, Options());
 
         socket.Open(); // the server sends at once: the protocol error may come before OpenAsync could return
         await events.WaitForAsync(WebSocketEvent.Closed);
@@ -67,3 +66,11 @@ public sealed class ReceiveKindTests(TestServerFixture fixture)
         Assert.Equal(WebSocketErrorKind.Protocol, events.Of(WebSocketEvent.Error).Single().Error!.Kind);
     }
 }
+
+/// <summary><see cref="ReceiveKindTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class ReceiveKindTestsOverSockets(TestServerFixture fixture) : ReceiveKindTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="ReceiveKindTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class ReceiveKindTestsOverWebsocketClient(TestServerFixture fixture) : ReceiveKindTests(fixture, TransportKind.WebsocketClient);

@@ -7,8 +7,7 @@ namespace CpWebSocket.Tests.Connection;
 /// Guard: reconnection is off by default; when enabled it backs off with jitter, is bounded, reports each attempt,
 /// and never replays sends made while disconnected (Websocket.Client reconnects by default, at once, and flushes its queues).
 /// </summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class ReconnectTests(TestServerFixture fixture)
+public abstract class ReconnectTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     private static HttpWebSocketOptions Reconnecting(int attempts) => new()
     {
@@ -21,7 +20,7 @@ public sealed class ReconnectTests(TestServerFixture fixture)
         Assert.Null(new HttpWebSocketOptions().Reconnect);
         var tag = Guid.NewGuid().ToString("N");
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/drop?after=1&tag={tag}"), events.Callback);
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/drop?after=1&tag={tag}"), events.Callback, Options());
         await socket.OpenAsync();
 
         socket.Send("drop me");
@@ -38,7 +37,7 @@ public sealed class ReconnectTests(TestServerFixture fixture)
     {
         var tag = Guid.NewGuid().ToString("N");
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/drop?after=1&tag={tag}"), events.Callback, Reconnecting(3));
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/drop?after=1&tag={tag}"), events.Callback, Options(Reconnecting(3)));
         await socket.OpenAsync();
 
         socket.Send("drop me");
@@ -66,7 +65,7 @@ public sealed class ReconnectTests(TestServerFixture fixture)
                 staleAsync = s.SendAsync("stale async", isData: false).AsTask();
             }
         };
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/drop?after=1&tag={tag}"), events.Callback, Reconnecting(3));
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/drop?after=1&tag={tag}"), events.Callback, Options(Reconnecting(3)));
         events.Socket = socket;
         await socket.OpenAsync();
         var first = await fixture.Server.WaitForConnectionAsync("/drop", TestServer.DefaultTimeout, tag);
@@ -88,7 +87,7 @@ public sealed class ReconnectTests(TestServerFixture fixture)
     {
         var server = await TestServer.StartAsync();
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(server.WsUri("/echo"), events.Callback, Reconnecting(3));
+        await using var socket = new HttpWebSocket(server.WsUri("/echo"), events.Callback, Options(Reconnecting(3)));
         await socket.OpenAsync();
 
         await server.DisposeAsync(); // the server goes away for good
@@ -110,7 +109,7 @@ public sealed class ReconnectTests(TestServerFixture fixture)
         var tag = Guid.NewGuid().ToString("N");
         var events = new EventRecorder();
         var options = new HttpWebSocketOptions { Reconnect = new ReconnectPolicy { InitialDelay = TimeSpan.FromMinutes(10), MaxDelay = TimeSpan.FromMinutes(10) } };
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/drop?after=1&tag={tag}"), events.Callback, options);
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/drop?after=1&tag={tag}"), events.Callback, Options(options));
         await socket.OpenAsync();
 
         socket.Send("drop me");
@@ -125,3 +124,11 @@ public sealed class ReconnectTests(TestServerFixture fixture)
         Assert.Single(fixture.Server.Events.Connections, c => c.Tag == tag);
     }
 }
+
+/// <summary><see cref="ReconnectTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class ReconnectTestsOverSockets(TestServerFixture fixture) : ReconnectTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="ReconnectTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class ReconnectTestsOverWebsocketClient(TestServerFixture fixture) : ReconnectTests(fixture, TransportKind.WebsocketClient);

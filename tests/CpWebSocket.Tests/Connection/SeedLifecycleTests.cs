@@ -5,15 +5,14 @@ using CpWebSocket.Tests.Support;
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary>One test per row of the seed's lifecycle (DESIGN.md section 1), against a real Kestrel server.</summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class SeedLifecycleTests(TestServerFixture fixture)
+public abstract class SeedLifecycleTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     private TestServer Server => fixture.Server;
 
     private (HttpWebSocket Socket, EventRecorder Events) Connect(string pathAndQuery, HttpWebSocketOptions? options = null)
     {
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(Server.WsUri(pathAndQuery), events.Callback, options);
+        var socket = new HttpWebSocket(Server.WsUri(pathAndQuery), events.Callback, Options(options));
         events.Socket = socket;
         return (socket, events);
     }
@@ -29,7 +28,7 @@ public sealed class SeedLifecycleTests(TestServerFixture fixture)
         Assert.Empty(events.Events);
 
         // A later connection reaches the server; the new one never did.
-        await using var probe = HttpWebSocket.New(Server.WsUri("/echo?tag=probe-" + tag));
+        await using var probe = new HttpWebSocket(Server.WsUri("/echo?tag=probe-" + tag), options: Options());
         await probe.OpenAsync();
         await Server.WaitForConnectionAsync("/echo", TestServer.DefaultTimeout, "probe-" + tag);
         Assert.DoesNotContain(Server.Events.Connections, c => c.Tag == tag);
@@ -40,7 +39,7 @@ public sealed class SeedLifecycleTests(TestServerFixture fixture)
     {
         using var peer = new SilentTcpPeer();
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(peer.WsUri, events.Callback);
+        await using var socket = new HttpWebSocket(peer.WsUri, events.Callback, Options());
 
         Assert.Equal(WebSocketStatus.Opening, socket.Open());
         Assert.Equal(WebSocketStatus.Opening, socket.Open()); // no change, no second event
@@ -162,7 +161,7 @@ public sealed class SeedLifecycleTests(TestServerFixture fixture)
     {
         using var peer = new SilentTcpPeer();
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(peer.WsUri, events.Callback);
+        var socket = new HttpWebSocket(peer.WsUri, events.Callback, Options());
         socket.Open();
         var opening = socket.OpenAsync();
 
@@ -265,7 +264,7 @@ public sealed class SeedLifecycleTests(TestServerFixture fixture)
     public async Task Status_follows_every_state()
     {
         using var peer = new SilentTcpPeer();
-        var pending = new HttpWebSocket(peer.WsUri);
+        var pending = new HttpWebSocket(peer.WsUri, options: Options());
         Assert.Equal(WebSocketStatus.Closed, pending.Status);
         pending.Open();
         Assert.Equal(WebSocketStatus.Opening, pending.Status); // the silent peer keeps it opening
@@ -288,7 +287,7 @@ public sealed class SeedLifecycleTests(TestServerFixture fixture)
     public async Task Failed_connect_ends_closed_with_error_then_closed()
     {
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(TestServer.RefusedWsUri(), events.Callback);
+        var socket = new HttpWebSocket(TestServer.RefusedWsUri(), events.Callback, Options());
 
         var failure = await Assert.ThrowsAsync<WebSocketConnectException>(() => socket.OpenAsync());
 
@@ -304,7 +303,7 @@ public sealed class SeedLifecycleTests(TestServerFixture fixture)
     public async Task Rejected_handshake_ends_closed_with_error_naming_the_status_code()
     {
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(Server.WsUri("/reject"), events.Callback);
+        var socket = new HttpWebSocket(Server.WsUri("/reject"), events.Callback, Options());
 
         var failure = await Assert.ThrowsAsync<WebSocketConnectException>(() => socket.OpenAsync());
 
@@ -335,7 +334,7 @@ public sealed class SeedLifecycleTests(TestServerFixture fixture)
     {
         var seen = new List<(WebSocketEvent, string?)>();
         var messageArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var socket = HttpWebSocket.New(Server.WsUri("/echo"), (e, message) =>
+        await using var socket = new HttpWebSocket(Server.WsUri("/echo"), (e, message) =>
         {
             lock (seen)
             {
@@ -346,7 +345,7 @@ public sealed class SeedLifecycleTests(TestServerFixture fixture)
             {
                 messageArrived.TrySetResult();
             }
-        });
+        }, Options());
 
         await socket.OpenAsync();
         socket.Send("ping");
@@ -355,3 +354,11 @@ public sealed class SeedLifecycleTests(TestServerFixture fixture)
         Assert.Equal([(WebSocketEvent.Opening, null), (WebSocketEvent.Opened, null), (WebSocketEvent.Message, "ping")], seen);
     }
 }
+
+/// <summary><see cref="SeedLifecycleTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class SeedLifecycleTestsOverSockets(TestServerFixture fixture) : SeedLifecycleTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="SeedLifecycleTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class SeedLifecycleTestsOverWebsocketClient(TestServerFixture fixture) : SeedLifecycleTests(fixture, TransportKind.WebsocketClient);

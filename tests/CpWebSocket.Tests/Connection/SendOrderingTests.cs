@@ -1,18 +1,18 @@
 using System.Net.WebSockets;
 using System.Text;
 using CpWebSocket.Tests.Server;
+using CpWebSocket.Tests.Support;
 
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary>Guard: text and binary sends share one lane, so they keep their order (Websocket.Client queues them apart).</summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class SendOrderingTests(TestServerFixture fixture)
+public abstract class SendOrderingTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     [Fact]
     public async Task Mixed_text_and_binary_sends_from_one_thread_keep_their_order()
     {
         var tag = Guid.NewGuid().ToString("N");
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/record?tag={tag}"));
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/record?tag={tag}"), options: Options());
         await socket.OpenAsync();
 
         const int count = 2_000;
@@ -42,7 +42,7 @@ public sealed class SendOrderingTests(TestServerFixture fixture)
     public async Task Sends_from_many_threads_keep_each_threads_order_and_lose_nothing()
     {
         var tag = Guid.NewGuid().ToString("N");
-        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/record?tag={tag}"));
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri($"/record?tag={tag}"), options: Options());
         await socket.OpenAsync();
 
         const int threads = 4;
@@ -80,7 +80,7 @@ public sealed class SendOrderingTests(TestServerFixture fixture)
     public async Task Sends_queued_before_close_are_written_before_the_close_frame()
     {
         var tag = Guid.NewGuid().ToString("N");
-        var socket = new HttpWebSocket(fixture.Server.WsUri($"/record?tag={tag}"));
+        var socket = new HttpWebSocket(fixture.Server.WsUri($"/record?tag={tag}"), options: Options());
         await socket.OpenAsync();
 
         for (var i = 0; i < 500; i++)
@@ -95,3 +95,11 @@ public sealed class SendOrderingTests(TestServerFixture fixture)
         Assert.Equal(500, server.MessageCount);
     }
 }
+
+/// <summary><see cref="SendOrderingTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class SendOrderingTestsOverSockets(TestServerFixture fixture) : SendOrderingTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="SendOrderingTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class SendOrderingTestsOverWebsocketClient(TestServerFixture fixture) : SendOrderingTests(fixture, TransportKind.WebsocketClient);

@@ -4,14 +4,13 @@ using CpWebSocket.Tests.Support;
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary><c>wss://</c> against Kestrel with a self-signed certificate made for the test run.</summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class TlsTests(TestServerFixture fixture)
+public abstract class TlsTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     [Fact]
     public async Task A_self_signed_certificate_is_refused_by_default()
     {
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(fixture.Server.HttpsWsUri("/echo"), events.Callback);
+        var socket = new HttpWebSocket(fixture.Server.HttpsWsUri("/echo"), events.Callback, Options());
 
         var failure = await Assert.ThrowsAsync<WebSocketConnectException>(() => socket.OpenAsync());
 
@@ -29,7 +28,7 @@ public sealed class TlsTests(TestServerFixture fixture)
         {
             RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == expected.GetCertHashString(),
         };
-        await using var socket = new HttpWebSocket(fixture.Server.HttpsWsUri("/echo"), events.Callback, options);
+        await using var socket = new HttpWebSocket(fixture.Server.HttpsWsUri("/echo"), events.Callback, Options(options));
 
         await socket.OpenAsync();
         socket.Send("over tls", isData: false);
@@ -38,3 +37,11 @@ public sealed class TlsTests(TestServerFixture fixture)
         Assert.Equal("over tls", events.Of(WebSocketEvent.Message).Single().Text);
     }
 }
+
+/// <summary><see cref="TlsTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class TlsTestsOverSockets(TestServerFixture fixture) : TlsTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="TlsTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class TlsTestsOverWebsocketClient(TestServerFixture fixture) : TlsTests(fixture, TransportKind.WebsocketClient);

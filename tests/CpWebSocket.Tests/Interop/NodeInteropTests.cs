@@ -110,7 +110,8 @@ public sealed class NodeInteropTests(NodePeerFixture fixture)
         await socket.SendAsync("close now", isData: false); // /close answers the first message with its close frame
         await events.WaitForAsync(WebSocketEvent.Closed);
 
-        Assert.Equal([WebSocketEvent.Opening, WebSocketEvent.Opened, WebSocketEvent.Closed], events.Kinds);
+        // The peer's close frame starts the close handshake: Closing, then Closed once it is answered.
+        Assert.Equal([WebSocketEvent.Opening, WebSocketEvent.Opened, WebSocketEvent.Closing, WebSocketEvent.Closed], events.Kinds);
         var close = events.Of(WebSocketEvent.Closed).Single().Close!.Value;
         Assert.Equal((WebSocketCloseStatus)4001, close.Status);
         Assert.Equal("bye", close.Description);
@@ -134,7 +135,7 @@ public sealed class NodeInteropTests(NodePeerFixture fixture)
         socket.Open();
         await events.WaitForAsync(WebSocketEvent.Closed);
 
-        Assert.Equal([WebSocketEvent.Opening, WebSocketEvent.Opened, WebSocketEvent.Closed], events.Kinds);
+        Assert.Equal([WebSocketEvent.Opening, WebSocketEvent.Opened, WebSocketEvent.Closing, WebSocketEvent.Closed], events.Kinds);
         var close = events.Of(WebSocketEvent.Closed).Single().Close!.Value;
         Assert.Equal((WebSocketCloseStatus)4001, close.Status);
         Assert.Equal("bye", close.Description);

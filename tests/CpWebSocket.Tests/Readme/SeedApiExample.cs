@@ -29,7 +29,7 @@ public sealed class SeedApiExample(TestServerFixture fixture)
 
         socket.Send("hello as data");                     // binary frame: isData defaults to true, as in the seed
         socket.Send("hello as text", isData: false);      // text frame; invalid UTF-8 becomes U+FFFD
-        await socket.SendAsync(new byte[] { 1, 2, 3 });   // awaitable: completes once the frame is written
+        await socket.SendAsync(new byte[] { 1, 2, 3 });   // awaitable: completes once the frame is written (in a burst, once it is in the next write)
 
         bool open = socket.IsOpen;                        // true
         WebSocketStatus status = socket.Status;           // WebSocketStatus.Open

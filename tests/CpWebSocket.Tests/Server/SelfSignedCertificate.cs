@@ -17,7 +17,8 @@ public static class SelfSignedCertificate
     /// <c>127.0.0.1</c> and <c>localhost</c>, valid from yesterday for a year, with an exportable private key.
     /// </summary>
     /// <param name="commonName">The subject common name.</param>
-    public static X509Certificate2 Create(string commonName = "localhost")
+    /// <param name="forClient">A certificate for TLS client authentication instead of a server's.</param>
+    public static X509Certificate2 Create(string commonName = "localhost", bool forClient = false)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -28,7 +29,9 @@ public static class SelfSignedCertificate
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1", "Server Authentication")], critical: false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [forClient ? new Oid("1.3.6.1.5.5.7.3.2", "Client Authentication") : new Oid("1.3.6.1.5.5.7.3.1", "Server Authentication")],
+            critical: false));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
 
         var now = DateTimeOffset.UtcNow;

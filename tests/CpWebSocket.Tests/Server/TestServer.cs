@@ -22,9 +22,9 @@ namespace CpWebSocket.Tests.Server;
 /// <remarks>
 /// Endpoints (query parameters optional; every request may carry a <c>tag</c> to find it in <see cref="Events"/>):
 /// <list type="bullet">
-/// <item><c>/echo?max=BYTES</c> echoes each message with its type; answers close with the same code.</item>
+/// <item><c>/echo?max=BYTES&amp;slip_after=K&amp;slip_size=N</c> echoes each message with its type (slipping in an N-byte binary message after the K-th); answers close with the same code.</item>
 /// <item><c>/record</c> records messages without answering; answers close.</item>
-/// <item><c>/close?code=1000&amp;reason=&amp;after=0</c> echoes N messages, then closes with that code and reason.</item>
+/// <item><c>/close?code=1000&amp;reason=&amp;after=0&amp;delay_ms=0</c> echoes N messages, waits D ms without reading, then closes with that code and reason.</item>
 /// <item><c>/silent-close</c> echoes, never answers a close, holds the TCP connection until disposal.</item>
 /// <item><c>/send?kind=text|binary|invalid-utf8|oversized&amp;size=N&amp;count=1</c> sends, then echoes (see <see cref="ServerPayloads"/>).</item>
 /// <item><c>/ping?interval_ms=50</c> echoes, with server keep-alive pings.</item>
@@ -34,6 +34,7 @@ namespace CpWebSocket.Tests.Server;
 /// <item><c>/reject?status=401</c> answers with that HTTP status, no upgrade.</item>
 /// <item><c>/respond?shape=echo|rpc&amp;batch=1&amp;order=arrival|reverse</c> answers JSON requests (see <see cref="RespondEndpoint"/>).</item>
 /// <item><c>/stream?interval_ms=5</c> sends <c>tick N</c> text messages at that interval and records what arrives; answers close.</item>
+/// <item><c>/late?count=6&amp;bad=oversized</c> echoes; on the client's close, sends late messages and a bad frame before answering (see <see cref="LateEndpoint"/>).</item>
 /// </list>
 /// </remarks>
 public sealed class TestServer : IAsyncDisposable
@@ -80,7 +81,8 @@ public sealed class TestServer : IAsyncDisposable
     /// <param name="tls">Whether to open the TLS port as well.</param>
     /// <param name="certificate">The server certificate, with its private key; the caller keeps ownership.</param>
     /// <param name="port">The plain port to listen on; 0 (the default) for a free one. A restarted server passes the port of the one it replaces.</param>
-    public static async Task<TestServer> StartAsync(bool tls = false, X509Certificate2? certificate = null, int port = 0)
+    /// <param name="requireClientCertificate">Whether the TLS port requires a client certificate (any is accepted; <c>/headers</c> reports its thumbprint).</param>
+    public static async Task<TestServer> StartAsync(bool tls = false, X509Certificate2? certificate = null, int port = 0, bool requireClientCertificate = false)
     {
         if (tls)
         {
@@ -113,7 +115,14 @@ public sealed class TestServer : IAsyncDisposable
                 kestrel.Listen(IPAddress.Loopback, 0, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1;
-                    listen.UseHttps(certificate);
+                    listen.UseHttps(certificate, https =>
+                    {
+                        if (requireClientCertificate)
+                        {
+                            https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate;
+                            https.ClientCertificateValidation = (_, _, _) => true;
+                        }
+                    });
                 });
             }
         });
@@ -135,6 +144,7 @@ public sealed class TestServer : IAsyncDisposable
             new RespondEndpoint(),
             new RelayEndpoint(),
             new StreamEndpoint(),
+            new LateEndpoint(),
         }.ToDictionary(endpoint => endpoint.Path, StringComparer.OrdinalIgnoreCase);
         app.Run(context => DispatchAsync(context, endpoints, events, stopping.Token));
 

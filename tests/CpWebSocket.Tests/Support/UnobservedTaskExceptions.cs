@@ -20,7 +20,8 @@ public sealed class UnobservedTaskExceptions : IDisposable
 
     /// <summary>
     /// Forces the tasks that are garbage by now to be finalized and returns the unobserved exceptions seen so far that
-    /// were thrown by the connection's code: this library, <c>Websocket.Client</c> or <c>System.Net.WebSockets</c>.
+    /// came from the connection's code: thrown by this library, <c>Websocket.Client</c> or <c>System.Net.WebSockets</c>,
+    /// or of one of this library's exception types (a task the library faults itself has no stack trace).
     /// </summary>
     public async Task<IReadOnlyList<Exception>> CollectAsync()
     {
@@ -47,7 +48,15 @@ public sealed class UnobservedTaskExceptions : IDisposable
     private static bool FromConnectionCode(Exception exception) =>
         (exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : (IEnumerable<Exception>)[exception])
             .SelectMany(Chain)
-            .SelectMany(e => (e.StackTrace ?? string.Empty).Split('\n'))
+            .Any(e => IsLibraryType(e) || ThrownByConnectionCode(e));
+
+    private static bool IsLibraryType(Exception exception) =>
+        exception.GetType().Namespace is { } name
+        && (name == "CpWebSocket" || name.StartsWith("CpWebSocket.", StringComparison.Ordinal))
+        && !name.StartsWith("CpWebSocket.Tests", StringComparison.Ordinal);
+
+    private static bool ThrownByConnectionCode(Exception exception) =>
+        (exception.StackTrace ?? string.Empty).Split('\n')
             .Select(frame => frame.Trim())
             .Any(frame => (frame.StartsWith("at CpWebSocket.", StringComparison.Ordinal) && !frame.StartsWith("at CpWebSocket.Tests.", StringComparison.Ordinal))
                 || frame.StartsWith("at Websocket.Client.", StringComparison.Ordinal)

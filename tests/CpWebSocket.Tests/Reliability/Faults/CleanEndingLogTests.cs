@@ -9,8 +9,7 @@ namespace CpWebSocket.Tests.Reliability.Faults;
 /// underneath (<c>Websocket.Client</c>) is not disposed while it still handles the close, which makes it log a failure.
 /// That is a race, so each test runs many rounds.
 /// </summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class CleanEndingLogTests(TestServerFixture fixture)
+public abstract class CleanEndingLogTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     private const int Rounds = 40;
 
@@ -21,7 +20,7 @@ public sealed class CleanEndingLogTests(TestServerFixture fixture)
         for (var round = 0; round < Rounds; round++)
         {
             var events = new EventRecorder();
-            await using var socket = new HttpWebSocket(fixture.Server.WsUri("/close?code=4001&reason=bye&after=1"), events.Callback, new HttpWebSocketOptions { Logger = logger });
+            await using var socket = new HttpWebSocket(fixture.Server.WsUri("/close?code=4001&reason=bye&after=1"), events.Callback, Options(new HttpWebSocketOptions { Logger = logger }));
             await socket.OpenAsync();
 
             socket.Send("last");
@@ -39,7 +38,7 @@ public sealed class CleanEndingLogTests(TestServerFixture fixture)
         var logger = new RecordingLogger();
         for (var round = 0; round < Rounds; round++)
         {
-            var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), options: new HttpWebSocketOptions { Logger = logger });
+            var socket = new HttpWebSocket(fixture.Server.WsUri("/echo"), options: Options(new HttpWebSocketOptions { Logger = logger }));
             await socket.OpenAsync();
             await socket.SendAsync("last");
 
@@ -57,3 +56,11 @@ public sealed class CleanEndingLogTests(TestServerFixture fixture)
         Assert.DoesNotContain(logger.Entries, entry => entry.Level >= LogLevel.Error);
     }
 }
+
+/// <summary><see cref="CleanEndingLogTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class CleanEndingLogTestsOverSockets(TestServerFixture fixture) : CleanEndingLogTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="CleanEndingLogTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class CleanEndingLogTestsOverWebsocketClient(TestServerFixture fixture) : CleanEndingLogTests(fixture, TransportKind.WebsocketClient);

@@ -9,15 +9,14 @@ namespace CpWebSocket.Tests.Reliability.Faults;
 /// <see cref="WebSocketStatus.Closed"/> within <see cref="HttpWebSocketOptions.CloseTimeout"/>, also when sends are stuck
 /// in front of the close, and when it was disposed without waiting.
 /// </summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class CloseUnansweredTests(TestServerFixture fixture)
+public abstract class CloseUnansweredTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
-    private static readonly HttpWebSocketOptions ShortCloseTimeout = new() { CloseTimeout = TimeSpan.FromSeconds(1) };
+    private static HttpWebSocketOptions ShortCloseTimeout => new() { CloseTimeout = TimeSpan.FromSeconds(1) };
 
     private async Task<(HttpWebSocket Socket, EventRecorder Events, ProxyLink Link)> OpenThroughAsync(LoopbackProxy proxy, string path)
     {
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri(path)), events.Callback, ShortCloseTimeout);
+        var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri(path)), events.Callback, Options(ShortCloseTimeout));
         events.Socket = socket;
         await socket.OpenAsync();
         return (socket, events, await proxy.WaitForLinkAsync(TestServer.DefaultTimeout));
@@ -87,3 +86,11 @@ public sealed class CloseUnansweredTests(TestServerFixture fixture)
         Assert.Throws<ObjectDisposedException>(() => socket.Open());
     }
 }
+
+/// <summary><see cref="CloseUnansweredTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class CloseUnansweredTestsOverSockets(TestServerFixture fixture) : CloseUnansweredTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="CloseUnansweredTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class CloseUnansweredTestsOverWebsocketClient(TestServerFixture fixture) : CloseUnansweredTests(fixture, TransportKind.WebsocketClient);

@@ -11,14 +11,14 @@ namespace CpWebSocket.Tests.Reliability.Faults;
 /// observes), the status ends <see cref="WebSocketStatus.Closed"/>, and <see cref="WebSocketEvent.Closed"/> fires exactly once.
 /// These tests run alone so the unobserved task exceptions they collect are theirs.
 /// </summary>
-[Collection(IsolatedCollectionDefinition.Name)]
-public sealed class DisposeRaceTests : IClassFixture<TestServerFixture>
+public abstract class DisposeRaceTests : TransportTestBase, IClassFixture<TestServerFixture>
 {
     private const int Senders = 4;
 
     private readonly TestServer _server;
 
-    public DisposeRaceTests(TestServerFixture fixture) => _server = fixture.Server;
+    protected DisposeRaceTests(TestServerFixture fixture, TransportKind transport)
+        : base(transport) => _server = fixture.Server;
 
     /// <summary>Disposes one way or the other; the synchronous way then waits for the Closed event it started.</summary>
     private static async Task DisposeAsync(HttpWebSocket socket, EventRecorder events, bool asynchronously)
@@ -58,7 +58,7 @@ public sealed class DisposeRaceTests : IClassFixture<TestServerFixture>
         using var unobserved = UnobservedTaskExceptions.Start();
         using var peer = new SilentTcpPeer();
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(peer.WsUri, events.Callback);
+        var socket = new HttpWebSocket(peer.WsUri, events.Callback, Options());
         events.Socket = socket;
         var opening = socket.OpenAsync();
 
@@ -81,7 +81,7 @@ public sealed class DisposeRaceTests : IClassFixture<TestServerFixture>
         for (var round = 0; round < 20; round++)
         {
             var events = new EventRecorder();
-            var socket = new HttpWebSocket(_server.WsUri($"/echo?tag={tag}"), events.Callback);
+            var socket = new HttpWebSocket(_server.WsUri($"/echo?tag={tag}"), events.Callback, Options());
             events.Socket = socket;
             socket.Open();
             if (round % 2 == 1)
@@ -112,7 +112,7 @@ public sealed class DisposeRaceTests : IClassFixture<TestServerFixture>
     {
         using var unobserved = UnobservedTaskExceptions.Start();
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(_server.WsUri("/silent-close"), events.Callback, new HttpWebSocketOptions { CloseTimeout = TimeSpan.FromSeconds(1) });
+        var socket = new HttpWebSocket(_server.WsUri("/silent-close"), events.Callback, Options(new HttpWebSocketOptions { CloseTimeout = TimeSpan.FromSeconds(1) }));
         events.Socket = socket;
         await socket.OpenAsync();
 
@@ -133,7 +133,7 @@ public sealed class DisposeRaceTests : IClassFixture<TestServerFixture>
     {
         using var unobserved = UnobservedTaskExceptions.Start();
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(_server.WsUri("/echo"), events.Callback);
+        var socket = new HttpWebSocket(_server.WsUri("/echo"), events.Callback, Options());
         events.Socket = socket;
         await socket.OpenAsync();
         using var stop = new CancellationTokenSource();
@@ -166,7 +166,7 @@ public sealed class DisposeRaceTests : IClassFixture<TestServerFixture>
     public async Task Disposing_a_generated_client_during_a_typed_send_storm_ends_Closed_once_and_nothing_escapes(bool asynchronously)
     {
         using var unobserved = UnobservedTaskExceptions.Start();
-        var client = new FlatEchoClient(_server.WsUri("/echo"));
+        var client = new FlatEchoClient(_server.WsUri("/echo"), Options());
         var closed = 0;
         var echoed = 0;
         var closedOnce = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -262,3 +262,11 @@ public sealed class DisposeRaceTests : IClassFixture<TestServerFixture>
         return escaped;
     }
 }
+
+/// <summary><see cref="DisposeRaceTests"/> over the default transport.</summary>
+[Collection(IsolatedCollectionDefinition.Name)]
+public sealed class DisposeRaceTestsOverSockets(TestServerFixture fixture) : DisposeRaceTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="DisposeRaceTests"/> over Websocket.Client.</summary>
+[Collection(IsolatedCollectionDefinition.Name)]
+public sealed class DisposeRaceTestsOverWebsocketClient(TestServerFixture fixture) : DisposeRaceTests(fixture, TransportKind.WebsocketClient);

@@ -8,11 +8,10 @@ namespace CpWebSocket.Tests.Reliability.Faults;
 /// connection closes, and the error says that no pong came back in time. A <see cref="LoopbackProxy"/> stalls the
 /// traffic to Kestrel in both directions.
 /// </summary>
-// From .NET 9 on, ClientWebSocket sends pings that expect pongs, within the keep-alive timeout. On .NET 8 it sends
+// From .NET 9 on, the websocket sends pings that expect pongs, within the keep-alive timeout. On .NET 8 it sends
 // unsolicited pongs and has no timeout: the .NET 8 build ignores the option, as the README says.
 #if NET9_0_OR_GREATER
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class KeepAliveTimeoutTests(TestServerFixture fixture)
+public abstract class KeepAliveTimeoutTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
     [Fact]
     public async Task A_peer_that_stops_answering_is_detected_by_the_keep_alive_timeout_and_the_error_names_it()
@@ -20,7 +19,7 @@ public sealed class KeepAliveTimeoutTests(TestServerFixture fixture)
         await using var proxy = new LoopbackProxy(fixture.Server.Port);
         var events = new EventRecorder();
         var options = new HttpWebSocketOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(200), KeepAliveTimeout = TimeSpan.FromSeconds(1) };
-        await using var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri("/echo")), events.Callback, options);
+        await using var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri("/echo")), events.Callback, Options(options));
         events.Socket = socket;
         await socket.OpenAsync();
         var link = await proxy.WaitForLinkAsync(TestServer.DefaultTimeout);
@@ -51,7 +50,7 @@ public sealed class KeepAliveTimeoutTests(TestServerFixture fixture)
             KeepAliveTimeout = TimeSpan.FromSeconds(1),
             Reconnect = new ReconnectPolicy { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200) },
         };
-        await using var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri("/echo")), events.Callback, options);
+        await using var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri("/echo")), events.Callback, Options(options));
         events.Socket = socket;
         await socket.OpenAsync();
         var stalled = await proxy.WaitForLinkAsync(TestServer.DefaultTimeout);
@@ -75,7 +74,7 @@ public sealed class KeepAliveTimeoutTests(TestServerFixture fixture)
         await using var proxy = new LoopbackProxy(fixture.Server.Port);
         var events = new EventRecorder();
         var options = new HttpWebSocketOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(100), KeepAliveTimeout = TimeSpan.FromSeconds(2) };
-        await using var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri("/echo")), events.Callback, options);
+        await using var socket = new HttpWebSocket(proxy.Through(fixture.Server.WsUri("/echo")), events.Callback, Options(options));
         events.Socket = socket;
         await socket.OpenAsync();
         var link = await proxy.WaitForLinkAsync(TestServer.DefaultTimeout);
@@ -96,7 +95,7 @@ public sealed class KeepAliveTimeoutTests(TestServerFixture fixture)
     {
         var options = new HttpWebSocketOptions { KeepAliveTimeout = TimeSpan.FromMilliseconds(milliseconds) };
 
-        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => new HttpWebSocket(new Uri("ws://127.0.0.1:1/"), options: options));
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => new HttpWebSocket(new Uri("ws://127.0.0.1:1/"), options: Options(options)));
         Assert.Equal(nameof(HttpWebSocketOptions.KeepAliveTimeout), refused.ParamName);
     }
 
@@ -107,4 +106,12 @@ public sealed class KeepAliveTimeoutTests(TestServerFixture fixture)
         Assert.Equal(HttpWebSocketOptions.DefaultKeepAliveTimeout, new HttpWebSocketOptions().KeepAliveTimeout);
     }
 }
+
+/// <summary><see cref="KeepAliveTimeoutTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class KeepAliveTimeoutTestsOverSockets(TestServerFixture fixture) : KeepAliveTimeoutTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="KeepAliveTimeoutTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class KeepAliveTimeoutTestsOverWebsocketClient(TestServerFixture fixture) : KeepAliveTimeoutTests(fixture, TransportKind.WebsocketClient);
 #endif

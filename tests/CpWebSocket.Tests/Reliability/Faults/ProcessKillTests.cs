@@ -10,8 +10,7 @@ namespace CpWebSocket.Tests.Reliability.Faults;
 /// once disposed keeps no timer and raises no event. The server is Node's <c>ws</c> in a child process, so it can be
 /// killed for real; the tests run alone so the process-wide timer count is theirs.
 /// </summary>
-[Collection(IsolatedCollectionDefinition.Name)]
-public sealed class ProcessKillTests
+public abstract class ProcessKillTests(TransportKind transport) : TransportTestBase(transport)
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
 
@@ -24,7 +23,7 @@ public sealed class ProcessKillTests
         await using (var peer = await NodePeer.StartAsync())
         {
             timersBefore = await CountTimersAfterAWarmUpAsync(peer);
-            var socket = new HttpWebSocket(peer.WsUri("/stream?interval_ms=2"), events.Callback, new HttpWebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(1) });
+            var socket = new HttpWebSocket(peer.WsUri("/stream?interval_ms=2"), events.Callback, Options(new HttpWebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(1) }));
             events.Socket = socket;
             await socket.OpenAsync();
             var sending = SendUntilItFailsAsync(socket);
@@ -67,7 +66,7 @@ public sealed class ProcessKillTests
         await using (var peer = await NodePeer.StartAsync())
         {
             timersBefore = await CountTimersAfterAWarmUpAsync(peer);
-            var socket = new HttpWebSocket(peer.WsUri("/stream?interval_ms=2"), events.Callback, options);
+            var socket = new HttpWebSocket(peer.WsUri("/stream?interval_ms=2"), events.Callback, Options(options));
             events.Socket = socket;
             await socket.OpenAsync();
             await events.WaitUntilAsync(e => e.Count(x => x.Event == WebSocketEvent.Message) >= 10, "ticks from the server");
@@ -91,11 +90,11 @@ public sealed class ProcessKillTests
 
     /// <summary>
     /// Opens and closes one connection first, so that what the platform creates once per process (the shared HTTP
-    /// handler of <see cref="System.Net.WebSockets.ClientWebSocket"/> and its cleanup timer) is already there, then counts the active timers.
+    /// handler of the opening handshake and its cleanup timer) is already there, then counts the active timers.
     /// </summary>
-    private static async Task<long> CountTimersAfterAWarmUpAsync(NodePeer peer)
+    private async Task<long> CountTimersAfterAWarmUpAsync(NodePeer peer)
     {
-        await using (var warmUp = new HttpWebSocket(peer.WsUri("/echo")))
+        await using (var warmUp = new HttpWebSocket(peer.WsUri("/echo"), options: Options()))
         {
             await warmUp.OpenAsync().WaitAsync(TestServer.DefaultTimeout);
         }
@@ -145,3 +144,11 @@ public sealed class ProcessKillTests
         Assert.True(Timer.ActiveCount <= before, $"{Timer.ActiveCount} timers are active after dispose; {before} were before the test.");
     }
 }
+
+/// <summary><see cref="ProcessKillTests"/> over the default transport.</summary>
+[Collection(IsolatedCollectionDefinition.Name)]
+public sealed class ProcessKillTestsOverSockets() : ProcessKillTests(TransportKind.Sockets);
+
+/// <summary><see cref="ProcessKillTests"/> over Websocket.Client.</summary>
+[Collection(IsolatedCollectionDefinition.Name)]
+public sealed class ProcessKillTestsOverWebsocketClient() : ProcessKillTests(TransportKind.WebsocketClient);

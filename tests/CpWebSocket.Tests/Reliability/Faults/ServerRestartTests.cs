@@ -9,7 +9,7 @@ namespace CpWebSocket.Tests.Reliability.Faults;
 /// <see cref="WebSocketEvent.Opened"/>, lets an <see cref="HttpWebSocket.Opened"/> handler resubscribe, sends nothing
 /// stale, and stops at the bound when the server stays down.
 /// </summary>
-public sealed class ServerRestartTests
+public abstract class ServerRestartTests(TransportKind transport) : TransportTestBase(transport)
 {
     // Attempt n waits min(200 ms × 2^(n-1), 1 s) minus up to half of it: at least 4 s in all before giving up, enough
     // for a new server to start on a loaded machine; at most about 8 s when the server stays down.
@@ -28,7 +28,7 @@ public sealed class ServerRestartTests
         var tag = Guid.NewGuid().ToString("N");
         var log = new RecordingLogger();
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(first.WsUri($"/record?tag={tag}"), events.Callback, new HttpWebSocketOptions { Reconnect = Policy, Logger = log });
+        await using var socket = new HttpWebSocket(first.WsUri($"/record?tag={tag}"), events.Callback, Options(new HttpWebSocketOptions { Reconnect = Policy, Logger = log }));
         events.Socket = socket;
         socket.Opened += () => socket.Send("subscribe", isData: false);
         await socket.OpenAsync();
@@ -71,7 +71,7 @@ public sealed class ServerRestartTests
         var first = await TestServer.StartAsync();
         var log = new RecordingLogger();
         var events = new EventRecorder();
-        await using var socket = new HttpWebSocket(first.WsUri("/echo"), events.Callback, new HttpWebSocketOptions { Reconnect = Policy, Logger = log });
+        await using var socket = new HttpWebSocket(first.WsUri("/echo"), events.Callback, Options(new HttpWebSocketOptions { Reconnect = Policy, Logger = log }));
         events.Socket = socket;
         await socket.OpenAsync();
         await first.DisposeAsync();
@@ -110,3 +110,9 @@ public sealed class ServerRestartTests
             e => e.Count(x => x.Event == WebSocketEvent.Error && x.Error!.Kind == WebSocketErrorKind.Connect) >= count,
             $"{count} failed reconnect attempt(s)");
 }
+
+/// <summary><see cref="ServerRestartTests"/> over the default transport.</summary>
+public sealed class ServerRestartTestsOverSockets() : ServerRestartTests(TransportKind.Sockets);
+
+/// <summary><see cref="ServerRestartTests"/> over Websocket.Client.</summary>
+public sealed class ServerRestartTestsOverWebsocketClient() : ServerRestartTests(TransportKind.WebsocketClient);

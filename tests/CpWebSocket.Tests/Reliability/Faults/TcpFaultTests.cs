@@ -8,13 +8,12 @@ namespace CpWebSocket.Tests.Reliability.Faults;
 /// The TCP connection under the websocket fails while messages flow: a reset (RST), or a FIN from the server side with
 /// no close frame. The client talks to Kestrel through a <see cref="LoopbackProxy"/> that does the damage.
 /// </summary>
-[Collection(ServerCollectionDefinition.Name)]
-public sealed class TcpFaultTests(TestServerFixture fixture)
+public abstract class TcpFaultTests(TestServerFixture fixture, TransportKind transport) : TransportTestBase(transport)
 {
-    private static (HttpWebSocket Socket, EventRecorder Events) Connect(Uri url, HttpWebSocketOptions? options = null)
+    private (HttpWebSocket Socket, EventRecorder Events) Connect(Uri url, HttpWebSocketOptions? options = null)
     {
         var events = new EventRecorder();
-        var socket = new HttpWebSocket(url, events.Callback, options);
+        var socket = new HttpWebSocket(url, events.Callback, Options(options));
         events.Socket = socket;
         return (socket, events);
     }
@@ -137,7 +136,7 @@ public sealed class TcpFaultTests(TestServerFixture fixture)
     public async Task Messages_that_arrived_before_a_reset_are_delivered_before_its_Error_and_Closed()
     {
         await using var proxy = new LoopbackProxy(fixture.Server.Port);
-        await using var client = new FlatEchoClient(proxy.Through(fixture.Server.WsUri("/echo")));
+        await using var client = new FlatEchoClient(proxy.Through(fixture.Server.WsUri("/echo")), Options());
         var order = new List<string>();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -185,3 +184,11 @@ public sealed class TcpFaultTests(TestServerFixture fixture)
         Assert.Equal(["note 1", "note 2", "error ConnectionLost"], order);
     }
 }
+
+/// <summary><see cref="TcpFaultTests"/> over the default transport.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class TcpFaultTestsOverSockets(TestServerFixture fixture) : TcpFaultTests(fixture, TransportKind.Sockets);
+
+/// <summary><see cref="TcpFaultTests"/> over Websocket.Client.</summary>
+[Collection(ServerCollectionDefinition.Name)]
+public sealed class TcpFaultTestsOverWebsocketClient(TestServerFixture fixture) : TcpFaultTests(fixture, TransportKind.WebsocketClient);

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http;
 namespace CpWebSocket.Tests.Server.Endpoints;
 
 /// <summary>
-/// <c>/headers</c>: accepts with the first requested subprotocol (if any), sends one text message
-/// <c>{"authorization":"...","subprotocols":["a","b"],"accepted":"a","headers":{"name":"value"}}</c>
+/// <c>/headers</c>: accepts with the first requested subprotocol (if any), setting the cookie <c>set-by=headers</c> in
+/// its answer, sends one text message
+/// <c>{"authorization":"...","subprotocols":["a","b"],"accepted":"a","clientCertificate":"THUMBPRINT","headers":{"name":"value"}}</c>
 /// (absent values are null; header names lower-cased), then echoes like <c>/echo</c>.
 /// </summary>
 internal sealed class HeadersEndpoint : WebSocketEndpoint
@@ -16,6 +17,7 @@ internal sealed class HeadersEndpoint : WebSocketEndpoint
     public override WebSocketAcceptContext CreateAcceptContext(HttpContext context)
     {
         var requested = context.WebSockets.WebSocketRequestedProtocols;
+        context.Response.Headers.Append("Set-Cookie", "set-by=headers; Path=/");
         return new WebSocketAcceptContext { SubProtocol = requested.Count > 0 ? requested[0] : null };
     }
 
@@ -44,6 +46,7 @@ internal sealed class HeadersEndpoint : WebSocketEndpoint
 
             writer.WriteEndArray();
             writer.WriteString("accepted", session.Socket.SubProtocol);
+            writer.WriteString("clientCertificate", session.Context.Connection.ClientCertificate?.Thumbprint);
             writer.WriteStartObject("headers");
             foreach (var (name, value) in session.Log.RequestHeaders)
             {

@@ -100,10 +100,11 @@ internal sealed class WebSocketSession
 
     /// <summary>
     /// Receives messages, echoing each with its type when <paramref name="echo"/> is set, until
-    /// <paramref name="messageLimit"/> messages arrived (returns true) or the client closed (answered; returns false).
-    /// A message over <see cref="MaxMessageSize"/> ends the conversation with a 1009 close (returns false).
+    /// <paramref name="messageLimit"/> messages arrived (returns true) or the client closed (answered, or handed to
+    /// <paramref name="onClientClose"/>, which answers it; returns false). A message over <see cref="MaxMessageSize"/> ends
+    /// the conversation with a 1009 close (returns false). <paramref name="afterEcho"/> runs after each echo, with the count so far.
     /// </summary>
-    public async Task<bool> EchoAsync(bool echo = true, int? messageLimit = null)
+    public async Task<bool> EchoAsync(bool echo = true, int? messageLimit = null, Func<Task>? onClientClose = null, Func<int, Task>? afterEcho = null)
     {
         var received = 0;
         while (messageLimit is null || received < messageLimit)
@@ -112,7 +113,7 @@ internal sealed class WebSocketSession
             switch (inbound.Kind)
             {
                 case InboundKind.Close:
-                    await AnswerCloseAsync(Stopping).ConfigureAwait(false);
+                    await (onClientClose?.Invoke() ?? AnswerCloseAsync(Stopping)).ConfigureAwait(false);
                     return false;
                 case InboundKind.TooBig:
                     await CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too big").ConfigureAwait(false);
@@ -123,6 +124,11 @@ internal sealed class WebSocketSession
                     {
                         var message = inbound.Message!;
                         await SendAsync(message.Type, message.Data, endOfMessage: true, Stopping).ConfigureAwait(false);
+                    }
+
+                    if (afterEcho is not null)
+                    {
+                        await afterEcho(received).ConfigureAwait(false);
                     }
 
                     break;

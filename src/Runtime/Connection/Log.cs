@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace CpWebSocket.Transport;
+namespace CpWebSocket;
 
 /// <summary>
 /// The connection's log messages. Logs are read by more people and kept longer than the app's own data, so no
