@@ -64,7 +64,9 @@ public sealed partial class HttpWebSocket
     /// (with its event), the close frame takes its turn after the messages already accepted, and
     /// <see cref="WebSocketEvent.Closed"/> follows once the peer answered, within <see cref="HttpWebSocketOptions.CloseTimeout"/>
     /// even if it never does. When opening, the connect is abandoned and the status goes straight to
-    /// <see cref="WebSocketStatus.Closed"/>. When closing or closed, nothing happens (a pending reconnect is cancelled).
+    /// <see cref="WebSocketStatus.Closed"/>. When closing or closed, nothing happens, except that a pending reconnect is
+    /// cancelled and a last <see cref="WebSocketEvent.Closed"/> (<see cref="WebSocketCloseInfo.WillReconnect"/> false) says the
+    /// connection is closed for good.
     /// </summary>
     /// <returns>This connection.</returns>
     public HttpWebSocket Close()
@@ -115,6 +117,7 @@ public sealed partial class HttpWebSocket
     private ConnectionCycle StartCycleNoLock(int attempt)
     {
         CancelReconnectNoLock();
+        _finalClose = null;
         var cycle = new ConnectionCycle(attempt);
         _cycle = cycle;
         _latest = cycle;
@@ -228,8 +231,7 @@ public sealed partial class HttpWebSocket
             case WebSocketStatus.Closing:
                 return cycle!.EndedTask();
             default:
-                CancelReconnectNoLock();
-                return _latest?.EndedTask() ?? Task.CompletedTask;
+                return EndPendingReconnectNoLock() ?? _finalClose ?? _latest?.EndedTask() ?? Task.CompletedTask;
         }
     }
 

@@ -25,6 +25,8 @@ internal static partial class Log
     public static void Reconnecting(ILogger logger, Uri url, int attempt, int maxAttempts, TimeSpan delay) =>
         ReconnectingCore(logger, Shown(url), attempt, maxAttempts, delay);
 
+    public static void ReconnectCancelled(ILogger logger, Uri url) => ReconnectCancelledCore(logger, Shown(url));
+
     public static void ErrorHandlerFailed(ILogger logger, Uri url, Exception exception) => ErrorHandlerFailedCore(logger, Shown(url), exception);
 
     /// <summary>Logs an error event: a dropped received message without its content, any other error without the URL's secrets.</summary>
@@ -87,6 +89,9 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "{Url}: {Kind} error: {Message} ({Detail})", EventName = "ErrorWithDetail")]
     private static partial void ErrorWithDetailCore(ILogger logger, string url, WebSocketErrorKind kind, string message, string detail);
+
+    [LoggerMessage(11, LogLevel.Debug, "{Url}: the pending reconnect was cancelled; closed for good", EventName = "ReconnectCancelled")]
+    private static partial void ReconnectCancelledCore(ILogger logger, string url);
 
     /// <summary>The URL as logs show it: scheme, host, port and path.</summary>
     private static string Shown(Uri url) => url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path).Replace(url.UserInfo + "@", string.Empty, StringComparison.Ordinal) : "(relative URL)";

@@ -154,6 +154,23 @@ public sealed class MessageStreamTests(TestServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_stream_ends_when_Close_cancels_a_pending_reconnect()
+    {
+        var options = new HttpWebSocketOptions { Reconnect = new ReconnectPolicy { InitialDelay = TimeSpan.FromMinutes(10), MaxDelay = TimeSpan.FromMinutes(10) } };
+        var lost = new TaskCompletionSource<WebSocketCloseInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = new FlatEchoClient(fixture.Server.WsUri("/drop?after=1"), options);
+        client.Closed += close => lost.TrySetResult(close);
+        await client.OpenAsync();
+        var reading = ReadAllAsync(client.ReadAllNoteAsync());
+
+        await client.SendAsync(new Note("dropped", 1));  // the server drops the connection after it
+        Assert.True((await lost.Task.WaitAsync(Generous)).WillReconnect);
+        client.Close();
+
+        Assert.Empty(await reading.WaitAsync(Generous));
+    }
+
+    [Fact]
     public async Task A_stream_ends_when_the_client_is_disposed()
     {
         var client = new FlatEchoClient(fixture.Server.WsUri("/echo"));
