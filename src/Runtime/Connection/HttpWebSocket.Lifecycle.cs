@@ -114,11 +114,17 @@ public sealed partial class HttpWebSocket
         }
     }
 
-    private ConnectionCycle StartCycleNoLock(int attempt)
+    private ConnectionCycle StartCycleNoLock(int attempt, TimeSpan delay = default, ReconnectCause? cause = null)
     {
         CancelReconnectNoLock();
         _finalClose = null;
-        var cycle = new ConnectionCycle(attempt);
+        var cycle = new ConnectionCycle(attempt, Url, delay, cause);
+        if (_carriedOpen is { } opened)
+        {
+            _carriedOpen = null;
+            cycle.AdoptOpen(opened);
+        }
+
         _cycle = cycle;
         _latest = cycle;
         SetStatusNoLock(WebSocketStatus.Opening, PendingEvent.Lifecycle(WebSocketEvent.Opening));
@@ -137,8 +143,10 @@ public sealed partial class HttpWebSocket
     /// <summary>One attempt, from the connect to the end of its receive loop. Never throws.</summary>
     private async Task RunCycleAsync(ConnectionCycle cycle)
     {
-        WebSocket socket;
-        var context = _options.CreateContext(Url, cycle.Attempt);
+        WebSocket? socket = null;
+        WebSocketErrorInfo? failure;
+        var context = _options.CreateContext(Url, cycle.Attempt, cycle.Delay, cycle.Cause);
+        cycle.Context = context;
         using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cycle.Lifetime.Token))
         {
             if (_options.ConnectTimeout != Timeout.InfiniteTimeSpan)
@@ -146,35 +154,44 @@ public sealed partial class HttpWebSocket
                 connecting.CancelAfter(_options.ConnectTimeout);
             }
 
-            try
+            failure = await RunConnectingHooksAsync(context, connecting).ConfigureAwait(false);
+            if (failure is null)
             {
-                socket = await _transport.ConnectAsync(context, connecting.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                if (cycle.Lifetime.IsCancellationRequested)
+                cycle.Url = context.Url;
+                try
                 {
-                    return; // abandoned: Close() or dispose reported its ending already
+                    socket = await _transport.ConnectAsync(context, connecting.Token).ConfigureAwait(false);
                 }
-
-                var reason = ex is OperationCanceledException && connecting.IsCancellationRequested
-                    ? $"the opening handshake did not finish within {_options.ConnectTimeout:c} (HttpWebSocketOptions.ConnectTimeout)."
-                    : Describe(ex is WebSocketException { InnerException: { } inner } && ex.Message == inner.Message ? inner : ex);
-                var error = new WebSocketErrorInfo(WebSocketErrorKind.Connect, $"Could not connect to {Url}: {reason}", ex);
-                await FinishCycleAsync(cycle, error, new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false)).ConfigureAwait(false);
-                return;
+                catch (Exception ex)
+                {
+                    var reason = ex is OperationCanceledException && connecting.IsCancellationRequested
+                        ? $"the opening handshake did not finish within {_options.ConnectTimeout:c} (HttpWebSocketOptions.ConnectTimeout)."
+                        : Describe(ex is WebSocketException { InnerException: { } inner } && ex.Message == inner.Message ? inner : ex);
+                    failure = new WebSocketErrorInfo(WebSocketErrorKind.Connect, $"Could not connect to {cycle.Url}: {reason}", ex);
+                }
             }
         }
 
-        cycle.Signals = context.Signals;
-        if (!TryOpen(cycle, socket))
+        if (failure is not null)
         {
-            socket.Abort(); // abandoned while the handshake finished: nobody else would close this one
+            if (!cycle.Lifetime.IsCancellationRequested)
+            {
+                // Not abandoned (Close() or dispose reports an abandoned attempt's ending itself).
+                await FinishCycleAsync(cycle, failure, new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false)).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        cycle.Signals = context.Signals;
+        if (!TryOpen(cycle, socket!))
+        {
+            socket!.Abort(); // abandoned while the handshake finished: nobody else would close this one
             socket.Dispose();
             return;
         }
 
-        await ReceiveAsync(cycle, socket).ConfigureAwait(false);
+        await ReceiveAsync(cycle, socket!).ConfigureAwait(false);
     }
 
     /// <summary>Opening → Open for <paramref name="cycle"/>, unless it was abandoned meanwhile.</summary>
@@ -189,7 +206,8 @@ public sealed partial class HttpWebSocket
 
             cycle.Socket = socket;
             cycle.WasOpen = true;
-            SetStatusNoLock(WebSocketStatus.Open, PendingEvent.Lifecycle(WebSocketEvent.Opened));
+            Listener?.OnCycleOpened();
+            SetStatusNoLock(WebSocketStatus.Open, PendingEvent.ForOpened(cycle));
             _dispatcher.Enqueue(PendingEvent.After(() =>
             {
                 TaskCompletionSource? opened;
@@ -356,6 +374,7 @@ public sealed partial class HttpWebSocket
 
         List<SendOp> waiting;
         var reason = error is null ? "the connection closed before its turn" : $"the connection ended: {error.Message}";
+        var decision = DecideReconnect(cycle, error, close);
         lock (_gate)
         {
             waiting = cycle.Lane.TakeWaiting();
@@ -372,7 +391,7 @@ public sealed partial class HttpWebSocket
                 ReportNotSentNoLock(op.Payload.Length, op.Type, reason);
             }
 
-            EndCycleNoLock(cycle, error, close, openFailure);
+            EndCycleNoLock(cycle, error, close, openFailure, decision);
         }
 
         foreach (var op in waiting)
@@ -393,8 +412,40 @@ public sealed partial class HttpWebSocket
         cycle.Socket?.Dispose();
     }
 
+    /// <summary>
+    /// What the reconnect policy's predicate says of this ending, asked before the lock is taken (it is the app's code):
+    /// the cause, and whether the predicate allows a reconnect (or the error it threw).
+    /// </summary>
+    private ReconnectDecision DecideReconnect(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close)
+    {
+        if (_options.Reconnect is not { } policy)
+        {
+            return default;
+        }
+
+        // Stable once the cycle is ending: Ready and HookError are set only before.
+        var cause = new ReconnectCause(close, error ?? cycle.HookError, cycle.Ready, cycle.Ready ? 1 : cycle.Attempt + 1);
+        if (policy.ShouldReconnect is not { } predicate)
+        {
+            return new ReconnectDecision(cause, Allowed: true, null);
+        }
+
+        try
+        {
+            return new ReconnectDecision(cause, predicate(cause), null);
+        }
+        catch (Exception ex)
+        {
+            var fault = new WebSocketErrorInfo(
+                WebSocketErrorKind.Callback,
+                $"ReconnectPolicy.ShouldReconnect threw {ex.GetType().Name}: {ex.Message} The connection to {Url} will not reconnect.",
+                ex);
+            return new ReconnectDecision(cause, Allowed: false, fault);
+        }
+    }
+
     /// <summary>Reports <paramref name="error"/>, moves to Closed with its event, and schedules a reconnect when the policy says so (guarded).</summary>
-    private void EndCycleNoLock(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close, string? openFailure)
+    private void EndCycleNoLock(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close, string? openFailure, ReconnectDecision decision)
     {
         if (_cycle == cycle)
         {
@@ -406,22 +457,36 @@ public sealed partial class HttpWebSocket
         if (error is not null && (_status != WebSocketStatus.Closing || error.Kind is WebSocketErrorKind.Protocol or WebSocketErrorKind.MessageTooLarge))
         {
             _dispatcher.Enqueue(PendingEvent.ForError(error));
-            Log.Error(_logger, Url, error.Kind, error.Message, error.Exception);
+            Log.Error(_logger, cycle.Url, error.Kind, error.Message, error.Exception);
         }
 
-        var nextAttempt = cycle.WasOpen ? 1 : cycle.Attempt + 1;
+        if (decision.Fault is { } fault)
+        {
+            _dispatcher.Enqueue(PendingEvent.ForError(fault));
+            Log.Error(_logger, Url, fault.Kind, fault.Message, fault.Exception);
+        }
+
+        // A connection that was never ready (its connect or a hook failed) is retried only as a reconnect attempt, or as
+        // the first connect when the policy says so; each ready connection counts the attempts afresh.
+        var nextAttempt = cycle.Ready ? 1 : cycle.Attempt + 1;
         var reconnect = _options.Reconnect is { } policy
+            && decision.Allowed
             && !cycle.ClosingByUser
             && !_disposed
-            && (cycle.WasOpen || cycle.Attempt > 0)
-            && nextAttempt <= policy.MaxAttempts;
+            && (cycle.Ready || cycle.Attempt > 0 || policy.RetryFirstConnect)
+            && policy.Allows(nextAttempt);
         close = close with { WillReconnect = reconnect };
 
         SetStatusNoLock(WebSocketStatus.Closed, PendingEvent.ForClosed(close));
         Log.Closed(_logger, Url, close.Status, close.Description, close.ByPeer);
+        Listener?.OnCycleEnded(close);
+        if (reconnect && cycle.HandOnOpen() is { } waitingOpen)
+        {
+            _carriedOpen = waitingOpen; // OpenAsync waits for the attempt that follows
+        }
 
         // The tasks of OpenAsync and CloseAsync complete after the handlers of the events above ran.
-        var failure = new WebSocketConnectException(openFailure ?? error?.Message ?? $"The connection to {Url} closed before it opened.", error?.Exception);
+        var failure = OpenFailure(cycle, error, close, openFailure);
         _dispatcher.Enqueue(PendingEvent.After(() =>
         {
             TaskCompletionSource? opened, ended;
@@ -441,8 +506,40 @@ public sealed partial class HttpWebSocket
 
         if (reconnect)
         {
-            ScheduleReconnectNoLock(nextAttempt);
+            ScheduleReconnectNoLock(nextAttempt, decision.Cause!);
         }
+    }
+
+    /// <summary>What an <c>OpenAsync</c> waiting for <paramref name="cycle"/> fails with: why it never became ready.</summary>
+    private static WebSocketConnectException OpenFailure(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close, string? openFailure)
+    {
+        if (openFailure is not null)
+        {
+            return new WebSocketConnectException(openFailure, error?.Exception);
+        }
+
+        if (cycle.HookError is not null && cycle.HookFailure is { } hook)
+        {
+            return new WebSocketConnectException($"The connection to {cycle.Url} opened, but an OnOpened hook failed, so it was closed: {hook.GetType().Name}: {Describe(hook)}", hook);
+        }
+
+        if (cycle.WasOpen)
+        {
+            var why = error?.Message ?? $"it closed ({DescribeClose(close)})";
+            return new WebSocketConnectException(
+                $"The connection to {cycle.Url} ended before its OnOpened hooks finished: {why.TrimEnd('.')}.",
+                error?.Exception ?? cycle.HookFailure);
+        }
+
+        return new WebSocketConnectException(error?.Message ?? $"The connection to {cycle.Url} closed before it opened.", error?.Exception);
+    }
+
+    /// <summary>A close for messages: <c>4009 'Authentication failed.' by the server</c>.</summary>
+    private static string DescribeClose(WebSocketCloseInfo close)
+    {
+        var code = close.Status is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "no close code";
+        var reason = string.IsNullOrEmpty(close.Description) ? string.Empty : $" '{close.Description}'";
+        return $"{code}{reason} by {(close.ByPeer ? "the server" : "this side")}";
     }
 
     private static string Describe(Exception exception)
@@ -452,4 +549,7 @@ public sealed partial class HttpWebSocket
             ? $"{message} ({inner.Message.TrimEnd('.')})."
             : message + ".";
     }
+
+    /// <summary>What the reconnect policy's predicate said of an ending: its cause, whether it allows a reconnect, and the error it threw.</summary>
+    private readonly record struct ReconnectDecision(ReconnectCause? Cause, bool Allowed, WebSocketErrorInfo? Fault);
 }

@@ -7,6 +7,9 @@ public sealed partial class HttpWebSocket
     // Guarded by _gate: completes once the Closed that ended a cancelled reconnect was delivered; null once a cycle starts.
     private Task? _finalClose;
 
+    // Guarded by _gate: an OpenAsync that waits for the next attempt, after the attempts before it failed.
+    private TaskCompletionSource? _carriedOpen;
+
     /// <summary>Whether a reconnect is scheduled and has not started yet.</summary>
     internal bool IsReconnectPending
     {
@@ -19,13 +22,13 @@ public sealed partial class HttpWebSocket
         }
     }
 
-    private void ScheduleReconnectNoLock(int attempt)
+    private void ScheduleReconnectNoLock(int attempt, ReconnectCause cause)
     {
         var policy = _options.Reconnect!;
         var delay = policy.GetDelay(attempt);
-        Log.Reconnecting(_logger, Url, attempt, policy.MaxAttempts, delay);
+        Log.Reconnecting(_logger, Url, attempt, policy.MaxAttempts, delay, cause.ToString());
         _reconnectDelay = new CancellationTokenSource();
-        _ = ReconnectAfterAsync(attempt, delay, _reconnectDelay.Token);
+        _ = ReconnectAfterAsync(attempt, delay, cause, _reconnectDelay.Token);
     }
 
     /// <summary>
@@ -43,9 +46,21 @@ public sealed partial class HttpWebSocket
 
         CancelReconnectNoLock();
         var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waitingOpen = _carriedOpen;
+        _carriedOpen = null;
         _finalClose = delivered.Task;
-        _dispatcher.Enqueue(PendingEvent.ForClosed(new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false)));
-        _dispatcher.Enqueue(PendingEvent.After(delivered.SetResult));
+        var close = new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false);
+        _dispatcher.Enqueue(PendingEvent.ForClosed(close));
+        _dispatcher.Enqueue(PendingEvent.After(() =>
+        {
+            if (waitingOpen is not null && waitingOpen.TrySetException(new WebSocketConnectException(
+                $"The connection to {Url} was closed while it waited to reconnect, before any attempt was ready.")))
+            {
+                _ = waitingOpen.Task.Exception; // observed: OpenAsync may never be awaited
+            }
+
+            delivered.SetResult();
+        }));
         Log.ReconnectCancelled(_logger, Url);
         return delivered.Task;
     }
@@ -57,7 +72,7 @@ public sealed partial class HttpWebSocket
         _reconnectDelay = null;
     }
 
-    private async Task ReconnectAfterAsync(int attempt, TimeSpan delay, CancellationToken cancellationToken)
+    private async Task ReconnectAfterAsync(int attempt, TimeSpan delay, ReconnectCause cause, CancellationToken cancellationToken)
     {
         try
         {
@@ -78,7 +93,7 @@ public sealed partial class HttpWebSocket
 
             _reconnectDelay?.Dispose();
             _reconnectDelay = null;
-            started = StartCycleNoLock(attempt);
+            started = StartCycleNoLock(attempt, delay, cause);
         }
 
         _dispatcher.Drain();

@@ -118,6 +118,8 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
             closure = BeginCloseNoLock(out action);
         }
 
+        _disposal.Cancel();
+
         Run(action);
         await closure.ConfigureAwait(false);
     }
@@ -135,6 +137,8 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
             _disposed = true;
             _ = BeginCloseNoLock(out action);
         }
+
+        _disposal.Cancel();
 
         Run(action);
     }

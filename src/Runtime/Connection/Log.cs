@@ -22,8 +22,8 @@ internal static partial class Log
 
     public static void CloseTimedOut(ILogger logger, Uri url, TimeSpan timeout) => CloseTimedOutCore(logger, Shown(url), timeout);
 
-    public static void Reconnecting(ILogger logger, Uri url, int attempt, int maxAttempts, TimeSpan delay) =>
-        ReconnectingCore(logger, Shown(url), attempt, maxAttempts, delay);
+    public static void Reconnecting(ILogger logger, Uri url, int attempt, int maxAttempts, TimeSpan delay, string cause) =>
+        ReconnectingCore(logger, Shown(url), attempt, maxAttempts, delay, cause);
 
     public static void ReconnectCancelled(ILogger logger, Uri url) => ReconnectCancelledCore(logger, Shown(url));
 
@@ -78,8 +78,8 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Warning, "{Url}: the peer did not answer the close frame within {Timeout}; the connection was aborted", EventName = "CloseTimedOut")]
     private static partial void CloseTimedOutCore(ILogger logger, string url, TimeSpan timeout);
 
-    [LoggerMessage(7, LogLevel.Information, "{Url}: reconnect attempt {Attempt} of {MaxAttempts} in {Delay}", EventName = "Reconnecting")]
-    private static partial void ReconnectingCore(ILogger logger, string url, int attempt, int maxAttempts, TimeSpan delay);
+    [LoggerMessage(7, LogLevel.Information, "{Url}: reconnect attempt {Attempt} of {MaxAttempts} in {Delay}, after {Cause}", EventName = "Reconnecting")]
+    private static partial void ReconnectingCore(ILogger logger, string url, int attempt, int maxAttempts, TimeSpan delay, string cause);
 
     [LoggerMessage(8, LogLevel.Error, "{Url}: an Error event handler threw; the exception was dropped", EventName = "ErrorHandlerFailed")]
     private static partial void ErrorHandlerFailedCore(ILogger logger, string url, Exception exception);
