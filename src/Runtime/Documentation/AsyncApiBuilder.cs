@@ -230,7 +230,14 @@ internal sealed class AsyncApiBuilder
 
         var payloadRequired = message.IsWritten
             || (message.IsValuePayload ? !PayloadSchemas.AdmitsNull(payload) : PayloadSchemas.RequiresMembers(payload));
-        schema.AddPayload(message.PayloadPath ?? [], Reference(SchemasLocation + message.Id), payloadRequired);
+        JsonNode payloadSchema = Reference(SchemasLocation + message.Id);
+        if (message.PayloadPath is not null && !payloadRequired && !message.IsValuePayload)
+        {
+            // A received record whose members are all optional is read from an absent or null payload too ({"op":11,"d":null}).
+            payloadSchema = new JsonObject { ["anyOf"] = new JsonArray(payloadSchema, new JsonObject { ["type"] = "null" }) };
+        }
+
+        schema.AddPayload(message.PayloadPath ?? [], payloadSchema, payloadRequired);
 
         var result = new JsonObject
         {

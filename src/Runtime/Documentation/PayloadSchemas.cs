@@ -36,10 +36,19 @@ internal static class PayloadSchemas
         };
         var schema = JsonSchemaExporter.GetJsonSchemaAsNode(typeInfo, options);
 
-        // .NET 9's exporter leaves "null" out of a Nullable<T> at the root ({"op":1,"d":null}); .NET 10's puts it in.
-        if (Nullable.GetUnderlyingType(typeInfo.Type) is not null && schema is JsonObject root && !AdmitsNull(root))
+        if (schema is JsonObject root)
         {
-            AddNull(root);
+            if (Nullable.GetUnderlyingType(typeInfo.Type) is not null && !AdmitsNull(root))
+            {
+                // .NET 9's exporter leaves "null" out of a Nullable<T> at the root ({"op":1,"d":null}); .NET 10's puts it in.
+                AddNull(root);
+            }
+            else if (typeInfo.Kind != JsonTypeInfoKind.None && !typeInfo.Type.IsValueType)
+            {
+                // A record, list or dictionary at the root is never null: the client writes the object, and reads an
+                // absent or null payload as {} (a list or dictionary from null fails).
+                RemoveNull(root);
+            }
         }
 
         Relocate(schema, location);
@@ -110,6 +119,18 @@ internal static class PayloadSchemas
             case JsonArray types:
                 types.Add((JsonNode?)JsonValue.Create("null"));
                 break;
+        }
+    }
+
+    private static void RemoveNull(JsonObject schema)
+    {
+        if (schema["type"] is JsonArray types && types.FirstOrDefault(type => type?.GetValue<string>() == "null") is { } nullType)
+        {
+            types.Remove(nullType);
+            if (types.Count == 1)
+            {
+                schema["type"] = types[0]!.GetValue<string>();
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -12,7 +13,7 @@ namespace CpWebSocket.Documentation;
 /// </summary>
 internal static class YamlWriter
 {
-    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(JsonNode root)
     {
@@ -104,7 +105,19 @@ internal static class YamlWriter
     private static string Key(string name) => Text(name);
 
     /// <summary>A string plain when YAML reads it back as that same string, double-quoted otherwise.</summary>
-    private static string Text(string value) => IsPlain(value) ? value : JsonSerializer.Serialize(value, QuoteOptions.GetTypeInfo(typeof(string)));
+    private static string Text(string value) => IsPlain(value) ? value : Quoted(value);
+
+    /// <summary>JSON's double-quoted string, which YAML reads the same way.</summary>
+    private static string Quoted(string value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, QuoteOptions))
+        {
+            writer.WriteStringValue(value);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static bool IsPlain(string value)
     {
