@@ -36,6 +36,9 @@ internal sealed class AsyncApiBuilder
         _envelope = _protocol.Envelope;
     }
 
+    /// <summary>The id of each type's message in the document, once <see cref="Build"/> ran.</summary>
+    public IReadOnlyDictionary<Type, string> MessageIds => _messages.ToDictionary(pair => pair.Key, pair => pair.Value.Id);
+
     public JsonObject Build()
     {
         foreach (var sent in _contracts.Sent)

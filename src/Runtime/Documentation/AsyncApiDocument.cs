@@ -37,14 +37,18 @@ public sealed class AsyncApiDocument
 
     private readonly JsonObject _root;
 
-    private AsyncApiDocument(ClientContracts contracts, JsonObject root)
+    private AsyncApiDocument(ClientContracts contracts, JsonObject root, IReadOnlyDictionary<Type, string> messageIds)
     {
         Contracts = contracts;
         _root = root;
+        MessageIds = messageIds;
     }
 
     /// <summary>The contracts the document describes.</summary>
     public ClientContracts Contracts { get; }
+
+    /// <summary>The id of each contract type's message in <c>components/messages</c>.</summary>
+    internal IReadOnlyDictionary<Type, string> MessageIds { get; }
 
     /// <summary>Whether the document has the JSON Schema of every record: documents made on .NET 9 and later do.</summary>
     public static bool HasPayloadSchemas => PayloadSchemas.Exported;
@@ -57,7 +61,9 @@ public sealed class AsyncApiDocument
     public static AsyncApiDocument Create(ClientContracts contracts, AsyncApiOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(contracts);
-        return new AsyncApiDocument(contracts, new AsyncApiBuilder(contracts, options ?? new AsyncApiOptions()).Build());
+        var builder = new AsyncApiBuilder(contracts, options ?? new AsyncApiOptions());
+        var root = builder.Build();
+        return new AsyncApiDocument(contracts, root, builder.MessageIds);
     }
 
     /// <summary>Describes a generated client class (for tools that find clients in an assembly).</summary>
