@@ -13,7 +13,7 @@ namespace CpWebSocket.Messaging;
 /// matching discriminator (unless the rest could name it again): the deserializer reads the rest. Create it with
 /// <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
 /// </summary>
-public sealed class InboundRouter
+public sealed partial class InboundRouter
 {
     private readonly MessageProtocol _protocol;
     private readonly EnvelopeLayout _layout;

@@ -52,6 +52,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
         _disposingToken = _disposing.Token;
         Connection = new HttpWebSocket(url, (WebSocketCallback?)null, options);
         Connection.MessageInterceptor = ReceiveAsync;
+        Connection.Listener = this;
         Connection.Closed += FailPendingRequests;
     }
 
@@ -267,6 +268,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
 
         _disposing.Cancel();
         _requests.FailAll(RequestDisposed);
+        _waits.FailAll();
         Connection.Dispose();
         _disposing.Dispose();
     }
@@ -283,6 +285,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
         await _disposing.CancelAsync().ConfigureAwait(false);
         await Connection.DisposeAsync().ConfigureAwait(false);
         _requests.FailAll(RequestDisposed);
+        _waits.FailAll();
         _disposing.Dispose();
     }
 
