@@ -490,14 +490,15 @@ public sealed partial class HttpWebSocket
         }
 
         // The tasks of OpenAsync and CloseAsync complete after the handlers of the events above ran.
-        var failure = OpenFailure(cycle, error, close, openFailure);
+        // Built once the events before it ran: the OnOpened hooks, which hold the queue, have ended by then, so a hook that
+        // failed as the connection ended is the cause the open reports.
         _dispatcher.Enqueue(PendingEvent.After(() =>
         {
             TaskCompletionSource? opened, ended;
             WebSocketConnectException? openFailed;
             lock (_gate)
             {
-                (opened, openFailed, ended) = cycle.OnClosedDelivered(failure);
+                (opened, openFailed, ended) = cycle.OnClosedDelivered(OpenFailure(cycle, error, close, openFailure));
             }
 
             if (opened is not null && openFailed is not null && opened.TrySetException(openFailed))
@@ -522,17 +523,16 @@ public sealed partial class HttpWebSocket
             return new WebSocketConnectException(openFailure, error?.Exception);
         }
 
-        if (cycle.HookError is not null && cycle.HookFailure is { } hook)
+        if (cycle.HookFailure is { } hook)
         {
-            return new WebSocketConnectException($"The connection to {cycle.Url} opened, but an OnOpened hook failed, so it was closed: {hook.GetType().Name}: {Describe(hook)}", hook);
+            var how = cycle.HookError is not null ? "so it was closed" : $"as it ended ({error?.Message.TrimEnd('.') ?? $"it closed: {DescribeClose(close)}"})";
+            return new WebSocketConnectException($"The connection to {cycle.Url} opened, but an OnOpened hook failed, {how}: {hook.GetType().Name}: {Describe(hook)}", hook);
         }
 
         if (cycle.WasOpen)
         {
             var why = error?.Message ?? $"it closed ({DescribeClose(close)})";
-            return new WebSocketConnectException(
-                $"The connection to {cycle.Url} ended before its OnOpened hooks finished: {why.TrimEnd('.')}.",
-                error?.Exception ?? cycle.HookFailure);
+            return new WebSocketConnectException($"The connection to {cycle.Url} ended before its OnOpened hooks finished: {why.TrimEnd('.')}.", error?.Exception);
         }
 
         return new WebSocketConnectException(error?.Message ?? $"The connection to {cycle.Url} closed before it opened.", error?.Exception);

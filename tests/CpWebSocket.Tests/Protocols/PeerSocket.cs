@@ -171,6 +171,9 @@ public sealed class PeerSocket
         }
     }
 
+    /// <summary>Drops the TCP connection without a close handshake, as a lost network does.</summary>
+    public void Abort() => _context.Abort();
+
     internal void End() => _ended.TrySetResult();
 
     private async Task AnswerCloseAsync()
