@@ -102,9 +102,19 @@ public sealed partial class HttpWebSocket
         }
 
         var lifetime = cycle?.Lifetime.Token ?? new CancellationToken(canceled: true);
-        var heartbeat = new ConnectionHeartbeat(interval, beat, ex => ReportHeartbeatFault(cycle!, ex), lifetime);
+        // No beat once the connection started closing: the beat could not be sent, and saying so would be noise.
+        var heartbeat = new ConnectionHeartbeat(interval, ct => IsOpenCycle(cycle!) ? beat(ct) : default, ex => ReportHeartbeatFault(cycle!, ex), lifetime);
         heartbeat.Start();
         return heartbeat;
+    }
+
+    /// <summary>Whether <paramref name="cycle"/> is the connection, open and not closing.</summary>
+    private bool IsOpenCycle(ConnectionCycle cycle)
+    {
+        lock (_gate)
+        {
+            return _cycle == cycle && !cycle.Ending && _status == WebSocketStatus.Open;
+        }
     }
 
     /// <summary>Runs the <c>OnConnecting</c> hooks of an attempt; returns the error that fails it, or <see langword="null"/>.</summary>
@@ -247,9 +257,9 @@ public sealed partial class HttpWebSocket
     {
         lock (_gate)
         {
-            if (cycle.Ending)
+            if (cycle.Ending || _cycle != cycle || _status != WebSocketStatus.Open)
             {
-                return; // the connection ended meanwhile: that is why it failed
+                return; // the connection is closing or ended meanwhile: that is why it failed
             }
 
             var error = new WebSocketErrorInfo(
