@@ -165,7 +165,7 @@ public sealed class DiagnosticTests
             public sealed partial class ChatClient;
             """,
             TestSources.ReflectionBackedContext("App", "ChatJsonContext", "A"));
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostics[0].Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostics[0].Severity);
         Assert.Contains("add [JsonSerializable(typeof(App.B))] to 'App.ChatJsonContext'", diagnostics[0].GetMessage(), StringComparison.Ordinal);
 
         AnalyzerRun.VerifyNone(

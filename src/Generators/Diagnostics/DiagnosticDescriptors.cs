@@ -44,7 +44,7 @@ internal static class DiagnosticDescriptors
         "CPWS0005",
         "Message types must be declared in the serializer context",
         "'{0}' is not declared in serializer context '{1}', so '{2}' cannot serialize it; add [JsonSerializable(typeof({0}))] to '{1}'",
-        DiagnosticSeverity.Warning);
+        DiagnosticSeverity.Error);
 
     /// <summary>CPWS0006: <c>SerializerContext</c> does not name a usable <c>JsonSerializerContext</c>.</summary>
     public static readonly DiagnosticDescriptor InvalidSerializerContext = Create(
