@@ -803,4 +803,52 @@ public sealed class DiagnosticTests
             public sealed partial class ChatClient;
             """);
     }
+
+    [Fact]
+    public void CPWS0037_client_attributes_on_a_class_without_WebSocketClient()
+    {
+        var diagnostics = AnalyzerRun.Verify(Header + """
+            [Message("b")] public sealed record B;
+
+            [Sends(typeof(A))]
+            [Receives(typeof(B))]
+            public sealed partial class {|CPWS0037:ChatClient|};
+
+            [EnvelopeConstant("jsonrpc", "2.0")]
+            [Route(5, By = "d.type")]
+            public sealed partial class {|CPWS0037:RpcClient|};
+            """);
+        Assert.Equal(
+            ["'ChatClient' has [Sends], [Receives] but no [WebSocketClient], so none of its members are generated; add [WebSocketClient] to 'ChatClient'",
+             "'RpcClient' has [Route], [EnvelopeConstant] but no [WebSocketClient], so none of its members are generated; add [WebSocketClient] to 'RpcClient'"],
+            diagnostics.Select(d => d.GetMessage()).Order(StringComparer.Ordinal));
+
+        // [WebSocketClient] on another part of the class counts.
+        AnalyzerRun.VerifyNone(Header + """
+            [Message("b")] public sealed record B;
+
+            [Sends(typeof(A))]
+            public sealed partial class ChatClient;
+
+            [WebSocketClient]
+            [Receives(typeof(B))]
+            public sealed partial class ChatClient;
+            """);
+    }
+
+    [Fact]
+    public void CPWS0037_is_reported_on_the_part_that_carries_the_attributes()
+    {
+        AnalyzerRun.Verify(Header + """
+            public sealed partial class ChatClient
+            {
+                public void Helper()
+                {
+                }
+            }
+
+            [Sends(typeof(A))]
+            public sealed partial class {|CPWS0037:ChatClient|};
+            """);
+    }
 }

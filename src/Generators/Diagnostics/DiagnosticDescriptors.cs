@@ -263,6 +263,13 @@ internal static class DiagnosticDescriptors
         "ErrorResponse '{0}' of '{1}' cannot be used: {2}",
         DiagnosticSeverity.Error);
 
+    /// <summary>CPWS0037: a client-level attribute on a class without <c>[WebSocketClient]</c>.</summary>
+    public static readonly DiagnosticDescriptor ClientAttributeWithoutClient = Create(
+        "CPWS0037",
+        "Client attributes need [WebSocketClient]",
+        "'{0}' has {1} but no [WebSocketClient], so none of its members are generated; add [WebSocketClient] to '{0}'",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity)
         => new(
             id,
