@@ -130,4 +130,16 @@ internal static class TypeNames
     public const string JsonElement = "System.Text.Json.JsonElement";
 
     public const string EquatableOfT = "System.IEquatable`1";
+
+    /// <summary>An async stream, which can never answer a request.</summary>
+    public const string AsyncEnumerableOfT = "System.Collections.Generic.IAsyncEnumerable`1";
+
+    /// <summary>The enumerator of an async stream.</summary>
+    public const string AsyncEnumeratorOfT = "System.Collections.Generic.IAsyncEnumerator`1";
+
+    /// <summary><c>System.Type</c>, which System.Text.Json refuses to serialize.</summary>
+    public const string SystemType = "System.Type";
+
+    /// <summary>The base of the reflection types, which System.Text.Json refuses to serialize.</summary>
+    public const string MemberInfo = "System.Reflection.MemberInfo";
 }
