@@ -24,6 +24,12 @@ internal static class TypeNames
     /// <summary>The base class of every generated client.</summary>
     public const string MessageClient = "CpWebSocket.Messaging.MessageClient";
 
+    /// <summary><c>System.Uri</c>, the first parameter of the generated constructors.</summary>
+    public const string Uri = "System.Uri";
+
+    /// <summary>The connection options, the second parameter of the generated constructors.</summary>
+    public const string HttpWebSocketOptions = "CpWebSocket.HttpWebSocketOptions";
+
     /// <summary>The System.Text.Json source generation context base class.</summary>
     public const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";
 

@@ -373,23 +373,34 @@ public sealed partial class WebSocketClientGenerator
 
         private static void WriteConstructors(SourceWriter writer, ClientModel model)
         {
-            writer.WriteLine();
-            writer.WriteLine($$"""
-                /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
-                /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
-                public {{model.ClassName}}(global::System.Uri url)
-                    : this(url, null)
-                {
-                }
+            // A constructor the user declared with the same parameters stands in for the generated one. The cast keeps
+            // the chaining unambiguous beside any user constructor taking (Uri, <some reference type>).
+            if ((model.DeclaredConstructors & DeclaredConstructors.Url) == 0)
+            {
+                writer.WriteLine();
+                writer.WriteLine($$"""
+                    /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
+                    /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
+                    public {{model.ClassName}}(global::System.Uri url)
+                        : this(url, (global::CpWebSocket.HttpWebSocketOptions?)null)
+                    {
+                    }
+                    """);
+            }
 
-                /// <summary>Creates a client for <paramref name="url"/>. Nothing connects until it is opened.</summary>
-                /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
-                /// <param name="options">Connection options, or <see langword="null"/> for the defaults.</param>
-                public {{model.ClassName}}(global::System.Uri url, global::CpWebSocket.HttpWebSocketOptions? options)
-                    : base(url, options, {{GeneratedNames.Router}})
-                {
-                }
-                """);
+            if ((model.DeclaredConstructors & DeclaredConstructors.UrlAndOptions) == 0)
+            {
+                writer.WriteLine();
+                writer.WriteLine($$"""
+                    /// <summary>Creates a client for <paramref name="url"/>. Nothing connects until it is opened.</summary>
+                    /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
+                    /// <param name="options">Connection options, or <see langword="null"/> for the defaults.</param>
+                    public {{model.ClassName}}(global::System.Uri url, global::CpWebSocket.HttpWebSocketOptions? options)
+                        : base(url, options, {{GeneratedNames.Router}})
+                    {
+                    }
+                    """);
+            }
         }
 
         private static void WriteSend(SourceWriter writer, ContractModel contract, ClientModel model)

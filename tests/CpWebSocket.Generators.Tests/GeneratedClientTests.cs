@@ -295,6 +295,39 @@ public sealed class GeneratedClientTests
         Assert.Contains("App.Say", result, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_user_constructor_beside_the_generated_ones_chains_to_them_and_both_create_working_clients()
+    {
+        var result = await RunProbeAsync(
+            Contracts + """
+            [WebSocketClient]
+            [Sends(typeof(Say))]
+            public sealed partial class ChatClient
+            {
+                public ChatClient(System.Uri url, string? token)
+                    : this(url, (HttpWebSocketOptions?)null)
+                {
+                    Token = token;
+                }
+
+                public string? Token { get; }
+            }
+
+            public static class Probe
+            {
+                public static async System.Threading.Tasks.Task<string> RunAsync()
+                {
+                    var url = new System.Uri("ws://127.0.0.1:9/");
+                    await using var withToken = new ChatClient(url, "secret");
+                    await using var plain = new ChatClient(url);
+                    return withToken.Token + "," + withToken.Url + "," + withToken.Status + "," + (plain.Token ?? "none") + "," + plain.Status;
+                }
+            }
+            """);
+
+        Assert.Equal("secret,ws://127.0.0.1:9/,Closed,none,Closed", result);
+    }
+
     private static async Task<string> RunProbeAsync(params string[] sources)
     {
         var run = GeneratorRun.Of(sources).AssertGeneratorSucceeded().AssertCompiles();

@@ -65,7 +65,7 @@ namespace Obs
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public ObsClient(global::System.Uri url)
-            : this(url, null)
+            : this(url, (global::CpWebSocket.HttpWebSocketOptions?)null)
         {
         }
 
