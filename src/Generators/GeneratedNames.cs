@@ -9,6 +9,9 @@ internal static class GeneratedNames
     /// <summary>The static field holding the shared <c>MessageProtocol</c>.</summary>
     public const string Protocol = "__Protocol";
 
+    /// <summary>The static method creating the reflection-based protocol of a client without a serializer context.</summary>
+    public const string CreateProtocol = "__CreateProtocol";
+
     /// <summary>The static field holding the inbound router.</summary>
     public const string Router = "__Router";
 

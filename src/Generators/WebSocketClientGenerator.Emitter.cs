@@ -91,9 +91,26 @@ public sealed partial class WebSocketClientGenerator
                 writer.WriteLine();
             }
 
-            writer.WriteLine("private static readonly " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.Protocol + " =");
+            var reflectionBased = model.SerializerContextTypeName is null;
+            if (reflectionBased)
+            {
+                // IL2026/IL3050 here would point into this file and advise what its user cannot do; CPWS0038 reports the
+                // client at its declaration instead, whenever the project is trimmed or compiled ahead of time.
+                writer.WriteLine("private static readonly " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.Protocol + " = " + GeneratedNames.CreateProtocol + "();");
+                writer.WriteLine();
+                writer.WriteLine("""
+                    [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "CPWS0038 reports a client without SerializerContext in a trimmed build.")]
+                    [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "CPWS0038 reports a client without SerializerContext in a Native AOT build.")]
+                    """);
+                writer.WriteLine("private static " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.CreateProtocol + "() =>");
+            }
+            else
+            {
+                writer.WriteLine("private static readonly " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.Protocol + " =");
+            }
+
             writer.Indentation++;
-            writer.WriteLine(MessagingNamespace + ".MessageProtocol." + (model.SerializerContextTypeName is null ? "CreateReflectionBased(" : "Create("));
+            writer.WriteLine(MessagingNamespace + ".MessageProtocol." + (reflectionBased ? "CreateReflectionBased(" : "Create("));
             writer.Indentation++;
             WriteEnvelope(writer, model);
             if (model.SerializerContextTypeName is not null)

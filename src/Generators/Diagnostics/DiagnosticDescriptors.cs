@@ -270,6 +270,13 @@ internal static class DiagnosticDescriptors
         "'{0}' has {1} but no [WebSocketClient], so none of its members are generated; add [WebSocketClient] to '{0}'",
         DiagnosticSeverity.Error);
 
+    /// <summary>CPWS0038: a client serialized by reflection in a project that is trimmed or compiled ahead of time.</summary>
+    public static readonly DiagnosticDescriptor ReflectionSerializationWhenTrimmed = Create(
+        "CPWS0038",
+        "Trimmed and Native AOT builds need a serializer context",
+        "Websocket client '{0}' names no SerializerContext, so its messages would be serialized by reflection, and trimming removes the members that needs; list its messages in a JsonSerializerContext and name it with [WebSocketClient(SerializerContext = typeof(...))]",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity)
         => new(
             id,

@@ -14,7 +14,11 @@ namespace Obs
             static message => message.RequestId is null,
             new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("requestId"));
 
-        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
+        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol = __CreateProtocol();
+
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "CPWS0038 reports a client without SerializerContext in a trimmed build.")]
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "CPWS0038 reports a client without SerializerContext in a Native AOT build.")]
+        private static global::CpWebSocket.Messaging.MessageProtocol __CreateProtocol() =>
             global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
                 new global::CpWebSocket.Messaging.MessageEnvelope("op", "d"),
                 new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
