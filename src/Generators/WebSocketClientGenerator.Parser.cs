@@ -86,7 +86,38 @@ public sealed partial class WebSocketClientGenerator
                 ErrorResponse: inspection.ErrorResponse is { } error
                     ? new ErrorResponseModel(error.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), error.Key.ToModel())
                     : null,
-                Shapes: ReadShapes(inspection, cancellationToken));
+                Shapes: ReadShapes(inspection, cancellationToken),
+                DeclaredConstructors: ReadDeclaredConstructors(client));
+        }
+
+        /// <summary>
+        /// The generated constructors the user wrote already. Declaring one again would not compile (CS0111), so the
+        /// user's stands in its place; a constructor with other parameters is none of the generator's business.
+        /// </summary>
+        private static DeclaredConstructors ReadDeclaredConstructors(INamedTypeSymbol client)
+        {
+            var declared = DeclaredConstructors.None;
+            foreach (var constructor in client.InstanceConstructors)
+            {
+                if (constructor.IsImplicitlyDeclared
+                    || constructor.Parameters.Length is not (1 or 2)
+                    || constructor.Parameters.Any(p => p.RefKind != RefKind.None)
+                    || !constructor.Parameters[0].Type.IsType(TypeNames.Uri))
+                {
+                    continue;
+                }
+
+                if (constructor.Parameters.Length == 1)
+                {
+                    declared |= DeclaredConstructors.Url;
+                }
+                else if (constructor.Parameters[1].Type.IsType(TypeNames.HttpWebSocketOptions))
+                {
+                    declared |= DeclaredConstructors.UrlAndOptions;
+                }
+            }
+
+            return declared;
         }
 
         /// <summary>The settings a client serialized by reflection declares, or <see langword="null"/> for the web defaults (or a context).</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CpWebSocket.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -304,6 +305,21 @@ public sealed class EmitterTests
         var text = Emitter.Emit(Client() with { Serialization = new SerializationModel(naming, numbers, ignore) }).Text;
 
         Assert.Contains("new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web) { " + expected + " }", text, StringComparison.Ordinal);
+        AssertParses(text);
+    }
+
+    [Theory]
+    [InlineData(0, true, true)]
+    [InlineData(1, false, true)]
+    [InlineData(2, true, false)]
+    [InlineData(3, false, false)]
+    public void Constructors_the_user_declared_are_not_generated_and_the_chaining_names_its_parameter_type(
+        int declared, bool urlConstructor, bool optionsConstructor)
+    {
+        var text = Emitter.Emit(Client() with { DeclaredConstructors = (DeclaredConstructors)declared }).Text;
+
+        Assert.Equal(urlConstructor, Regex.IsMatch(text, @"public ChatClient\(global::System\.Uri url\)\s+: this\(url, \(global::CpWebSocket\.HttpWebSocketOptions\?\)null\)"));
+        Assert.Equal(optionsConstructor, Regex.IsMatch(text, @"public ChatClient\(global::System\.Uri url, global::CpWebSocket\.HttpWebSocketOptions\? options\)\s+: base\(url, options, __Router\)"));
         AssertParses(text);
     }
 

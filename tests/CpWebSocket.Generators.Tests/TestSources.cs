@@ -11,6 +11,16 @@ internal static class TestSources
     public static string ReflectionBackedContext(string ns, string name, params string[] types)
         => ReflectionBackedContextWithOptions(ns, name, "[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]\n", types);
 
+    /// <summary>
+    /// Like <see cref="ReflectionBackedContext"/>, but, as a context System.Text.Json generates, it knows only the types
+    /// it declares: for any other type it has no metadata.
+    /// </summary>
+    public static string DeclaredTypesOnlyContext(string ns, string name, params string[] types)
+        => ReflectionBackedContext(ns, name, types).Replace(
+            "public override JsonTypeInfo? GetTypeInfo(Type type) => s_reflection.GetTypeInfo(type, Options);",
+            "public override JsonTypeInfo? GetTypeInfo(Type type)\n        => Array.IndexOf(new[] { " + string.Join(", ", types.Select(t => $"typeof({t})")) + " }, type) >= 0 ? s_reflection.GetTypeInfo(type, Options) : null;",
+            StringComparison.Ordinal);
+
     /// <summary>Like <see cref="ReflectionBackedContext"/>, with <paramref name="attributes"/> (such as <c>[JsonSourceGenerationOptions]</c>) on the class.</summary>
     public static string ReflectionBackedContextWithOptions(string ns, string name, string attributes, params string[] types)
         => $$"""

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using CpWebSocket.Messaging;
@@ -27,6 +28,7 @@ public sealed class ClientContracts
     /// <param name="sent">The messages it sends and the requests it makes, in the order declared.</param>
     /// <param name="envelopeType">The record of the members beside the payload its handlers may read, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A sent message belongs to another protocol than the router.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ClientContracts(Type clientType, InboundRouter router, IReadOnlyList<SentContract> sent, Type? envelopeType = null)
     {
         ArgumentNullException.ThrowIfNull(clientType);

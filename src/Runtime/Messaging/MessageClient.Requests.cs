@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace CpWebSocket.Messaging;
 
 public abstract partial class MessageClient
@@ -44,6 +46,7 @@ public abstract partial class MessageClient
     /// The response did not deserialize into <typeparamref name="TResponse"/>, or lacks a member it declares non-nullable;
     /// or, as <see cref="WebSocketResponseException{TError}"/>, the server answered with the declared error response.
     /// </exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<TResponse> RequestAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -75,6 +78,7 @@ public abstract partial class MessageClient
     /// <exception cref="WebSocketRequestTimeoutException">No response within the request's timeout.</exception>
     /// <exception cref="WebSocketRequestAbortedException">The connection closed, or the client was disposed, while the request waited.</exception>
     /// <exception cref="WebSocketResponseException">The response did not deserialize into <typeparamref name="TResponse"/>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected async Task<TResult> RequestResultAsync<TRequest, TResponse, TResult, TError>(
         TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
         where TResponse : IResponse<TResult, TError>

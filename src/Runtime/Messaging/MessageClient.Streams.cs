@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
@@ -22,6 +23,7 @@ public abstract partial class MessageClient
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <returns>The stream.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> are invalid.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected IAsyncEnumerable<T> ReadMessagesAsync<T>(AsyncHandlerList<T> handlers, MessageStreamOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handlers);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
 namespace CpWebSocket.Messaging;
@@ -219,6 +220,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
     /// <returns>A task that completes when the frame has been written.</returns>
     /// <exception cref="WebSocketSendException">The connection is not open, or the write failed.</exception>
     /// <exception cref="InvalidOperationException">A flat message did not serialize as a JSON object.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected ValueTask SendMessageAsync<T>(T message, OutboundContract<T> contract, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);

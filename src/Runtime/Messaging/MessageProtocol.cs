@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,8 @@ namespace CpWebSocket.Messaging;
 ///     protocol.Inbound&lt;Said&gt;("chat.said", static (client, message, context, ct) => ((ChatClient)client).OnSaidAsync(message, ct)));
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageProtocol
 {
     private readonly string? _contextName;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CpWebSocket.Messaging.Shapes;
@@ -11,6 +12,8 @@ namespace CpWebSocket.Messaging;
 /// </summary>
 /// <typeparam name="TRequest">The request contract.</typeparam>
 /// <typeparam name="TResponse">The response contract.</typeparam>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestContract<TRequest, TResponse>
 {
     private readonly JsonTypeInfo<TResponse> _responseInfo;
