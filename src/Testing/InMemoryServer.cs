@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using CpWebSocket.Messaging;
 using CpWebSocket.Testing.Answers;
 using CpWebSocket.Testing.Transport;
@@ -31,7 +30,11 @@ public sealed class InMemoryServer<TClient> : IAsyncDisposable
     private readonly PeerCodec _codec;
     private readonly PeerAnswers _answers = new();
     private readonly List<TestPeer> _peers = [];
-    private readonly Channel<TestPeer> _accepting = Channel.CreateUnbounded<TestPeer>();
+
+    // A connection's handler runs on the thread pool, so two of them can start in either order: the peers are handed
+    // out by their connection's number instead, in the order the clients connected.
+    private readonly Dictionary<int, TaskCompletionSource<TestPeer>> _byNumber = [];
+    private int _accepted;
 
     /// <summary>Creates a server with the default options.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="TClient"/> has no public constructor <c>(Uri, HttpWebSocketOptions?)</c>, as generated clients have.</exception>
@@ -70,28 +73,47 @@ public sealed class InMemoryServer<TClient> : IAsyncDisposable
         {
             lock (_peers)
             {
-                return [.. _peers];
+                return [.. _peers.OrderBy(peer => peer.Number)];
             }
         }
     }
 
     /// <summary>
     /// Takes the next connection not taken yet, in the order the clients connected, waiting for it if needed: after a
-    /// client's <c>OpenAsync</c>, or its reconnect after a <see cref="TestPeer.Drop"/>.
+    /// client's <c>OpenAsync</c>, or its reconnect after a <see cref="TestPeer.Drop"/>. Accept one connection at a time.
     /// </summary>
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <returns>The server's end of the connection.</returns>
     /// <exception cref="PeerAssertionException">No client connected within <see cref="InMemoryServerOptions.WaitTimeout"/>.</exception>
     public async Task<TestPeer> AcceptAsync(CancellationToken cancellationToken = default)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(Options.WaitTimeout);
+        int number;
+        Task<TestPeer> next;
+        lock (_peers)
+        {
+            number = ++_accepted;
+            next = Slot(number).Task;
+        }
+
         try
         {
-            return await _accepting.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+            return await next.WaitAsync(Options.WaitTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
+            lock (_peers)
+            {
+                if (_accepted == number)
+                {
+                    _accepted--; // the next accept waits for the same connection
+                }
+            }
+
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
             var count = Peers.Count;
             throw new PeerAssertionException(
                 $"The in-memory server of {TypeDisplay.Of(typeof(TClient))} expected a client to connect, but none did within {Options.WaitTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s "
@@ -135,7 +157,6 @@ public sealed class InMemoryServer<TClient> : IAsyncDisposable
     /// <returns>A task that completes when every connection has ended.</returns>
     public async ValueTask DisposeAsync()
     {
-        _accepting.Writer.TryComplete();
         foreach (var peer in Peers)
         {
             if (peer.IsConnected)
@@ -160,9 +181,21 @@ public sealed class InMemoryServer<TClient> : IAsyncDisposable
         lock (_peers)
         {
             _peers.Add(peer);
+            Slot(connection.Number).TrySetResult(peer);
         }
 
-        _accepting.Writer.TryWrite(peer);
         return peer.RunAsync();
+    }
+
+    /// <summary>The completion of connection <paramref name="number"/>'s peer, made by whichever comes first, its accept or its connection.</summary>
+    private TaskCompletionSource<TestPeer> Slot(int number)
+    {
+        if (!_byNumber.TryGetValue(number, out var slot))
+        {
+            slot = new TaskCompletionSource<TestPeer>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _byNumber.Add(number, slot);
+        }
+
+        return slot;
     }
 }

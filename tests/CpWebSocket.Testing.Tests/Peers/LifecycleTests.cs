@@ -27,6 +27,35 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Connections_are_accepted_in_the_order_the_clients_connected()
+    {
+        await using var server = new InMemoryServer<ChatClient>();
+        var clients = new List<ChatClient>();
+        try
+        {
+            for (var i = 1; i <= 20; i++)
+            {
+                var client = new ChatClient(new Uri($"ws://chat.test/{i}"), new HttpWebSocketOptions { Transport = server.Transport });
+                clients.Add(client);
+                await client.OpenAsync();
+            }
+
+            for (var i = 1; i <= 20; i++)
+            {
+                var peer = await server.AcceptAsync();
+                Assert.Equal((i, new Uri($"ws://chat.test/{i}")), (peer.Number, peer.Context.Url));
+            }
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_close_from_the_peer_reaches_the_client_with_its_status_and_reason()
     {
         await using var server = new InMemoryServer<ChatClient>();
