@@ -12,5 +12,6 @@ public sealed record Tick(string Symbol, int Seq, decimal Price);
 [CpWebSocket.Message("quote.get")]
 public sealed record GetQuote(string Symbol);
 
-/// <summary>The answer to <see cref="GetQuote"/>.</summary>
+/// <summary>The answer to <see cref="GetQuote"/>: <c>{"type":"quote","id":I,...}</c>, matched by its id and its discriminator.</summary>
+[CpWebSocket.Message("quote")]
 public sealed record Quote(string Symbol, decimal Price);

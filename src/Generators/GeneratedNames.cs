@@ -18,6 +18,9 @@ internal static class GeneratedNames
     /// <summary>The static field holding the error response's contract.</summary>
     public const string ErrorResponse = "__ErrorResponse";
 
+    /// <summary>The public static property describing the client's contracts, for documents (AsyncAPI).</summary>
+    public const string Contracts = "Contracts";
+
     /// <summary>The static field holding the outbound contract of a sent type.</summary>
     public static string OutboundField(string memberName) => "__" + memberName + "_Out";
 

@@ -19,6 +19,7 @@ public sealed partial class WebSocketClientGenerator
         private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
         private const string CancellationToken = "global::System.Threading.CancellationToken";
         private const string ShapesNamespace = MessagingNamespace + ".Shapes";
+        private const string DocumentationNamespace = "global::CpWebSocket.Documentation";
 
         /// <summary>The generator's assembly version, written into <c>[GeneratedCode]</c>.</summary>
         public static readonly string GeneratorVersion =
@@ -52,6 +53,7 @@ public sealed partial class WebSocketClientGenerator
             writer.OpenBlock();
 
             WriteStaticFields(writer, model);
+            WriteContracts(writer, model);
             WriteConstructors(writer, model);
             foreach (var contract in model.SentMessages)
             {
@@ -369,6 +371,47 @@ public sealed partial class WebSocketClientGenerator
                 (null, { } alone) => alone,
                 _ => "(" + own + " || " + nested + ")",
             };
+        }
+
+        /// <summary>The public description of the client's contracts, made of the static fields the client works with.</summary>
+        private static void WriteContracts(SourceWriter writer, ClientModel model)
+        {
+            writer.WriteLine();
+            writer.WriteLine($$"""
+                /// <summary>
+                /// What this client sends, receives and requests, and how its messages are laid out: the source of its AsyncAPI
+                /// document (<see cref="{{DocumentationNamespace}}.AsyncApiDocument.Create({{DocumentationNamespace}}.ClientContracts, {{DocumentationNamespace}}.AsyncApiOptions?)"/>).
+                /// </summary>
+                public static {{DocumentationNamespace}}.ClientContracts {{GeneratedNames.Contracts}} { get; } = new {{DocumentationNamespace}}.ClientContracts(
+                """);
+            writer.Indentation++;
+            writer.WriteLine("typeof(" + model.ClassName + "),");
+            writer.WriteLine(GeneratedNames.Router + ",");
+            if (model.SentMessages.Count == 0)
+            {
+                writer.WriteLine("global::System.Array.Empty<" + DocumentationNamespace + ".SentContract>()");
+            }
+            else
+            {
+                writer.WriteLine("new " + DocumentationNamespace + ".SentContract[]");
+                writer.OpenBlock();
+                foreach (var contract in model.SentMessages)
+                {
+                    var field = contract.Request is not null ? GeneratedNames.RequestField(contract.MemberName) : GeneratedNames.OutboundField(contract.MemberName);
+                    writer.WriteLine(DocumentationNamespace + ".SentContract.Of(" + field + "),");
+                }
+
+                writer.CloseBlock();
+            }
+
+            if (model.EnvelopeTypeName is { } envelope)
+            {
+                writer.AppendToLastLine(",");
+                writer.WriteLine("typeof(" + envelope + ")");
+            }
+
+            writer.AppendToLastLine(");");
+            writer.Indentation--;
         }
 
         private static void WriteConstructors(SourceWriter writer, ClientModel model)

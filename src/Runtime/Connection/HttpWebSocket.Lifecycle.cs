@@ -222,8 +222,12 @@ public sealed partial class HttpWebSocket
                 return cycle.EndedTask();
             case WebSocketStatus.Opening:
                 cycle!.ClosingByUser = true;
-                BeginEndingNoLock(cycle);
-                action = new CloseAction(cycle, Abandoned: true, null);
+                if (BeginEndingNoLock(cycle))
+                {
+                    action = new CloseAction(cycle, Abandoned: true, null);
+                }
+
+                // Otherwise its connect failed and its ending is under way: that ending raises the one Closed.
                 return cycle.EndedTask();
             case WebSocketStatus.Closing:
                 return cycle!.EndedTask();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using CpWebSocket.Messaging.Layout;
 
 namespace CpWebSocket.Messaging;
@@ -54,6 +55,12 @@ public abstract class InboundContract
 
     /// <summary>The dotted path of its payload, for messages; <see langword="null"/> for the whole message.</summary>
     internal string? PayloadPath => PayloadSlot < 0 ? null : Protocol.Layout.PathOf(PayloadSlot);
+
+    /// <summary>The serializer metadata of what its payload is read as: the record, or its <c>[PayloadValue]</c> member.</summary>
+    internal abstract JsonTypeInfo PayloadTypeInfo { get; }
+
+    /// <summary>Whether its payload is the value of a <c>[PayloadValue]</c> member rather than the record as an object.</summary>
+    internal abstract bool IsValuePayload { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{MessageType} received as {Key.ToDisplayString()}";

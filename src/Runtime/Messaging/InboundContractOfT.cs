@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using CpWebSocket.Messaging.Layout;
 using CpWebSocket.Messaging.Payloads;
 using CpWebSocket.Messaging.Shapes;
@@ -22,6 +23,10 @@ internal sealed class InboundContract<T> : InboundContract
         _shape = shape;
         _handler = handler;
     }
+
+    internal override JsonTypeInfo PayloadTypeInfo => _reader.TypeInfo;
+
+    internal override bool IsValuePayload => _reader.IsValue;
 
     internal override InboundOutcome Deliver(MessageClient client, ReadOnlyMemory<byte> message, ReadOnlySpan<byte> payload, bool present, CancellationToken cancellationToken)
     {

@@ -66,6 +66,9 @@ public sealed class MessageProtocol
     /// <summary>Where every member of the envelope stands, read and written.</summary>
     internal EnvelopeLayout Layout { get; }
 
+    /// <summary>The members each received type must carry, or <see langword="null"/>.</summary>
+    internal MessageShapes? Shapes => _shapes;
+
     /// <summary>The reusable buffers outbound messages are encoded into.</summary>
     internal EncodeBufferPool EncodeBuffers { get; }
 

@@ -52,6 +52,18 @@ namespace Rpc
                     new global::CpWebSocket.Messaging.MessageKey("subscription", "ticker.*"),
                     static (client, message, context, cancellationToken) => ((RpcClient)client).OnTickerReceivedAsync(message, context, cancellationToken)));
 
+        /// <summary>
+        /// What this client sends, receives and requests, and how its messages are laid out: the source of its AsyncAPI
+        /// document (<see cref="global::CpWebSocket.Documentation.AsyncApiDocument.Create(global::CpWebSocket.Documentation.ClientContracts, global::CpWebSocket.Documentation.AsyncApiOptions?)"/>).
+        /// </summary>
+        public static global::CpWebSocket.Documentation.ClientContracts Contracts { get; } = new global::CpWebSocket.Documentation.ClientContracts(
+            typeof(RpcClient),
+            __Router,
+            new global::CpWebSocket.Documentation.SentContract[]
+            {
+                global::CpWebSocket.Documentation.SentContract.Of(__GetTime_Request),
+            });
+
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public RpcClient(global::System.Uri url)

@@ -52,6 +52,19 @@ namespace Gateway
                     new global::CpWebSocket.Messaging.MessageKey(0L, "MESSAGE_CREATE"),
                     static (client, message, context, cancellationToken) => ((GatewayClient)client).OnMessageCreateReceivedAsync(message, context, cancellationToken)));
 
+        /// <summary>
+        /// What this client sends, receives and requests, and how its messages are laid out: the source of its AsyncAPI
+        /// document (<see cref="global::CpWebSocket.Documentation.AsyncApiDocument.Create(global::CpWebSocket.Documentation.ClientContracts, global::CpWebSocket.Documentation.AsyncApiOptions?)"/>).
+        /// </summary>
+        public static global::CpWebSocket.Documentation.ClientContracts Contracts { get; } = new global::CpWebSocket.Documentation.ClientContracts(
+            typeof(GatewayClient),
+            __Router,
+            new global::CpWebSocket.Documentation.SentContract[]
+            {
+                global::CpWebSocket.Documentation.SentContract.Of(__Heartbeat_Out),
+            },
+            typeof(global::Gateway.GatewayEnvelope));
+
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public GatewayClient(global::System.Uri url)

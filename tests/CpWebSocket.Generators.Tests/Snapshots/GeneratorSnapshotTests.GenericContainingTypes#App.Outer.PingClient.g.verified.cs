@@ -18,6 +18,18 @@ namespace App
             private static readonly global::CpWebSocket.Messaging.InboundRouter __Router =
                 __Protocol.CreateRouter();
 
+            /// <summary>
+            /// What this client sends, receives and requests, and how its messages are laid out: the source of its AsyncAPI
+            /// document (<see cref="global::CpWebSocket.Documentation.AsyncApiDocument.Create(global::CpWebSocket.Documentation.ClientContracts, global::CpWebSocket.Documentation.AsyncApiOptions?)"/>).
+            /// </summary>
+            public static global::CpWebSocket.Documentation.ClientContracts Contracts { get; } = new global::CpWebSocket.Documentation.ClientContracts(
+                typeof(PingClient),
+                __Router,
+                new global::CpWebSocket.Documentation.SentContract[]
+                {
+                    global::CpWebSocket.Documentation.SentContract.Of(__Ping_Out),
+                });
+
             /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
             /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
             public PingClient(global::System.Uri url)

@@ -37,6 +37,19 @@ namespace Obs
                     -7L,
                     static (client, message, context, cancellationToken) => ((ObsClient)client).OnRequestResponseReceivedAsync(message, context, cancellationToken)));
 
+        /// <summary>
+        /// What this client sends, receives and requests, and how its messages are laid out: the source of its AsyncAPI
+        /// document (<see cref="global::CpWebSocket.Documentation.AsyncApiDocument.Create(global::CpWebSocket.Documentation.ClientContracts, global::CpWebSocket.Documentation.AsyncApiOptions?)"/>).
+        /// </summary>
+        public static global::CpWebSocket.Documentation.ClientContracts Contracts { get; } = new global::CpWebSocket.Documentation.ClientContracts(
+            typeof(ObsClient),
+            __Router,
+            new global::CpWebSocket.Documentation.SentContract[]
+            {
+                global::CpWebSocket.Documentation.SentContract.Of(__Identify_Out),
+                global::CpWebSocket.Documentation.SentContract.Of(__Request_Out),
+            });
+
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public ObsClient(global::System.Uri url)

@@ -48,6 +48,15 @@ namespace Shapes
                     "reading",
                     static (client, message, context, cancellationToken) => ((ReadingClient)client).OnReadingReceivedAsync(message, context, cancellationToken)));
 
+        /// <summary>
+        /// What this client sends, receives and requests, and how its messages are laid out: the source of its AsyncAPI
+        /// document (<see cref="global::CpWebSocket.Documentation.AsyncApiDocument.Create(global::CpWebSocket.Documentation.ClientContracts, global::CpWebSocket.Documentation.AsyncApiOptions?)"/>).
+        /// </summary>
+        public static global::CpWebSocket.Documentation.ClientContracts Contracts { get; } = new global::CpWebSocket.Documentation.ClientContracts(
+            typeof(ReadingClient),
+            __Router,
+            global::System.Array.Empty<global::CpWebSocket.Documentation.SentContract>());
+
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public ReadingClient(global::System.Uri url)

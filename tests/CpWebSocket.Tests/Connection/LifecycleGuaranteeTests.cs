@@ -1,4 +1,6 @@
 using System.Net.WebSockets;
+using CpWebSocket.Transport;
+using CpWebSocket.Transport.Sockets;
 using CpWebSocket.Tests.Server;
 using CpWebSocket.Tests.Support;
 
@@ -39,6 +41,53 @@ public abstract class LifecycleGuaranteeTests(TestServerFixture fixture, Transpo
         var refused = events.Of(WebSocketEvent.Error).Single().Error!;
         Assert.Equal(WebSocketErrorKind.Callback, refused.Kind);
         Assert.IsType<ObjectDisposedException>(refused.Exception);
+    }
+
+    [Fact]
+    public async Task A_Close_during_the_ending_of_a_failed_connect_ends_that_cycle_once_and_a_reopened_cycle_opens_from_Opening()
+    {
+        // The first connect fails, and while its ending is under way (its lifetime is being cancelled) the app calls
+        // Close(): the cycle must end once, so the Closed handler's reopen is the only cycle left and opens from Opening.
+        HttpWebSocket? socket = null;
+        var transport = new FailFirstConnectTransport(Options().Transport ?? SocketsWebSocketTransport.Default, () => socket!.Close());
+        var events = new EventRecorder();
+        socket = new HttpWebSocket(Server.WsUri("/echo"), events.Callback, new HttpWebSocketOptions { Transport = transport });
+        events.Socket = socket;
+        var reopened = 0;
+        socket.Closed += _ =>
+        {
+            if (Interlocked.Increment(ref reopened) == 1)
+            {
+                socket.Open();
+            }
+        };
+
+        socket.Open();
+        await events.WaitForAsync(WebSocketEvent.Opened).WaitAsync(TestServer.DefaultTimeout);
+        await socket.DisposeAsync();
+
+        Assert.Equal(
+            [WebSocketEvent.Opening, WebSocketEvent.Error, WebSocketEvent.Closed, WebSocketEvent.Opening, WebSocketEvent.Opened, WebSocketEvent.Closing, WebSocketEvent.Closed],
+            events.Kinds);
+    }
+
+    /// <summary>Fails the first connect, calling <c>onAbandon</c> from inside the attempt's cancellation; then connects through <c>inner</c>.</summary>
+    private sealed class FailFirstConnectTransport(WebSocketTransport inner, Action onAbandon) : WebSocketTransport
+    {
+        private int _attempts;
+
+        public override async ValueTask<WebSocket> ConnectAsync(WebSocketConnectContext context, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _attempts) > 1)
+            {
+                return await inner.ConnectAsync(context, cancellationToken);
+            }
+
+            // The ending of the failed attempt cancels its token: the app's Close() then runs in the middle of that ending.
+            cancellationToken.UnsafeRegister(static state => ((Action)state!)(), onAbandon);
+            await Task.Yield();
+            throw new WebSocketException(WebSocketError.Faulted, "the first connect fails");
+        }
     }
 
     [Fact]

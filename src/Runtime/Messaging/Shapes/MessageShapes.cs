@@ -34,4 +34,7 @@ public sealed class MessageShapes
 
     /// <summary>The shape of <typeparamref name="T"/>, or <see langword="null"/>.</summary>
     internal MessageShape<T>? Find<T>() => _shapes.GetValueOrDefault(typeof(T)) as MessageShape<T>;
+
+    /// <summary>The shape of <paramref name="type"/>, or <see langword="null"/>.</summary>
+    internal MessageShape? Find(Type type) => _shapes.GetValueOrDefault(type);
 }
