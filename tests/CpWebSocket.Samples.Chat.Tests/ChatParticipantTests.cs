@@ -117,12 +117,16 @@ public sealed class ChatParticipantTests : NetworkFreeTest
         var (alice, peer) = await scene.ConnectAsync("alice");
         await using var _ = alice;
 
+        // Once the session failed, its steps stop at once (a close among them): the test waits for the Closed event
+        // itself, after the participant's own handler has written it down.
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        alice.Client.Closed += _ => closed.TrySetResult();
         var waiting = alice.ExpectSaidAsync("lobby", "bob", "hi");
         peer.Drop();
 
         var failure = await Assert.ThrowsAsync<ChatSessionException>(() => waiting);
         Assert.StartsWith("alice reported an error (ConnectionLost): ", failure.Message, StringComparison.Ordinal);
-        await alice.CloseAsync();
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("alice  · closed: the connection was lost", scene.Lines[^1]);
     }
 
