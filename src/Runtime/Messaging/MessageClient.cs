@@ -71,6 +71,12 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
     /// <summary>The subprotocol the server accepted, once open.</summary>
     public string? SubProtocol => Connection.SubProtocol;
 
+    /// <summary>
+    /// The JSON side of the client's type, shared by all its instances: the envelope and the serializer settings its
+    /// messages use. Code that speaks the client's protocol from the other side, such as a test server, reads it here.
+    /// </summary>
+    public MessageProtocol Protocol => _router.Protocol;
+
     /// <summary>The status became <see cref="WebSocketStatus.Opening"/>.</summary>
     public event Action? Opening
     {
