@@ -1,3 +1,5 @@
+using CpWebSocket.Diagnostics;
+
 namespace CpWebSocket.Messaging;
 
 public abstract partial class MessageClient
@@ -104,6 +106,7 @@ public abstract partial class MessageClient
 
         // Registered before it is written, so neither its response nor the connection closing can come first.
         _requests.Add(pending);
+        var telemetry = RequestTelemetry.Start(Connection.Telemetry, GetType(), ContractName<TRequest>.Value, pending.Id);
         try
         {
             await SendEncodedAsync(request, contract.Outbound, pending.Id, cancellationToken).ConfigureAwait(false);
@@ -121,9 +124,14 @@ public abstract partial class MessageClient
                 };
             }
         }
+        catch (Exception ex) when (telemetry.Failed(ex))
+        {
+            throw; // never reached: the filter records the failure and declines
+        }
         finally
         {
             _requests.TryRemove(pending.Id, out _);
+            telemetry.End();
         }
     }
 
