@@ -13,4 +13,5 @@ public sealed record Tick(string Symbol, int Seq, decimal Price);
 public sealed record GetQuote(string Symbol);
 
 /// <summary>The answer to <see cref="GetQuote"/>.</summary>
+[CpWebSocket.Message("quote")]
 public sealed record Quote(string Symbol, decimal Price);
