@@ -32,7 +32,7 @@ internal sealed class ConnectionTelemetry
     public void ConnectStarting(ConnectionCycle cycle)
     {
         ref var state = ref cycle.Telemetry;
-        if (cycle.Attempt > 0)
+        if (cycle.Attempt > 0 && Activity.Current is not null)
         {
             // A reconnect starts a trace of its own: it belongs to no caller, and the one that opened the first is long over.
             Activity.Current = null;
