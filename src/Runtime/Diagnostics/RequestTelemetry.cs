@@ -60,6 +60,17 @@ internal struct RequestTelemetry
         return request;
     }
 
+    /// <summary>The response arrived; <paramref name="withError"/> when it carries the server's error rather than a result.</summary>
+    public void Answered(bool withError)
+    {
+        if (withError && _connection is not null)
+        {
+            _errorType = ErrorTypes.ServerError;
+            _activity?.SetStatus(ActivityStatusCode.Error);
+            _activity?.SetTag(TagNames.ErrorType, _errorType);
+        }
+    }
+
     /// <summary>Notes why the request failed; returns <see langword="false"/>, for use as an exception filter that catches nothing.</summary>
     public bool Failed(Exception exception)
     {

@@ -89,7 +89,7 @@ public abstract partial class MessageClient
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var (response, id) = await RequestCoreAsync(request, contract, cancellationToken).ConfigureAwait(false);
+        var (response, id) = await RequestCoreAsync(request, contract, cancellationToken, static response => response.Error is not null).ConfigureAwait(false);
         if (response.Error is { } error)
         {
             throw new WebSocketResponseException<TError>(RequestErrors.ServerError(id, contract.Outbound, error), error) { RequestId = id };
@@ -100,7 +100,9 @@ public abstract partial class MessageClient
 
     private static async Task<TResponse> ResponseOnlyAsync<TResponse>(Task<(TResponse Response, long Id)> request) => (await request.ConfigureAwait(false)).Response;
 
-    private async Task<(TResponse Response, long Id)> RequestCoreAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
+    // carriesError: for a response that carries a result or an error, whether it carries the error (for the request's telemetry).
+    private async Task<(TResponse Response, long Id)> RequestCoreAsync<TRequest, TResponse>(
+        TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken, Func<TResponse, bool>? carriesError = null)
     {
         var pending = new PendingRequest<TRequest, TResponse>(_requests.NextId(), contract);
 
@@ -113,7 +115,9 @@ public abstract partial class MessageClient
             var timeout = contract.Timeout ?? _defaultRequestTimeout;
             try
             {
-                return (await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false), pending.Id);
+                var response = await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+                telemetry.Answered(withError: carriesError?.Invoke(response) == true);
+                return (response, pending.Id);
             }
             catch (TimeoutException ex) when (ex is not WebSocketRequestTimeoutException)
             {

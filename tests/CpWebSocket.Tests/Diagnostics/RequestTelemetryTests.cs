@@ -109,6 +109,23 @@ public sealed class RequestTelemetryTests(TestServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_response_that_carries_the_servers_error_is_recorded_and_traced_as_a_server_error()
+    {
+        using var metrics = new MetricRecorder();
+        using var spans = new ActivityRecorder();
+        await using var client = new RpcWorkClient(fixture.Server.WsUri("/respond?shape=rpc&discriminator=method&payload=params"), metrics.Options());
+        await client.OpenAsync();
+
+        await Assert.ThrowsAsync<WebSocketResponseException<RpcError>>(() => client.RpcWorkAsync(new RpcWork(3, Fail: "no such room")));
+        await client.RpcWorkAsync(new RpcWork(4));
+
+        Assert.Equal(["server_error", null], metrics.Of(RequestDuration).Select(m => m.Tag("error.type")));
+        var failed = await spans.WaitForAsync(a => a.OperationName == "RpcWorkClient/RpcWork" && Equals(a.GetTagItem("cpwebsocket.request.id"), 1L));
+        Assert.Equal(ActivityStatusCode.Error, failed.Status);
+        Assert.Equal("server_error", failed.GetTagItem("error.type"));
+    }
+
+    [Fact]
     public async Task A_request_on_a_closed_connection_is_recorded_as_send_failed()
     {
         using var metrics = new MetricRecorder();
