@@ -17,6 +17,9 @@ internal sealed class ConnectionTelemetry
     private readonly Uri _url;
     private ServerTags? _tags;
 
+    // The requests measured now, by id; made the first time a request is measured.
+    private Dictionary<long, RequestTelemetry>? _requests;
+
     public ConnectionTelemetry(Uri url, IMeterFactory? meterFactory)
     {
         _url = url;
@@ -173,6 +176,38 @@ internal sealed class ConnectionTelemetry
         }
     }
 
+    /// <summary>A request was registered; it is measured from here when something listens. Its span becomes the current activity.</summary>
+    public void RequestStarted(long id, Type clientType, string contract)
+    {
+        if (RequestTelemetry.Start(this, clientType, contract, id) is { } request)
+        {
+            var requests = Volatile.Read(ref _requests) ?? Interlocked.CompareExchange(ref _requests, [], null) ?? _requests!;
+            lock (requests)
+            {
+                requests[id] = request;
+            }
+        }
+    }
+
+    /// <summary>The request's response arrived; <paramref name="withError"/> when it carries the server's error.</summary>
+    public void RequestAnswered(long id, bool withError)
+    {
+        if (withError && Find(id, remove: false) is { } request)
+        {
+            request.AnsweredWithError();
+        }
+    }
+
+    /// <summary>The request failed; returns <see langword="false"/>, for an exception filter that records and catches nothing.</summary>
+    public bool RequestFailed(long id, Exception exception)
+    {
+        Find(id, remove: false)?.Failed(exception);
+        return false;
+    }
+
+    /// <summary>The request ended.</summary>
+    public void RequestEnded(long id) => Find(id, remove: true)?.End();
+
     /// <summary><c>server.address</c>, <c>server.port</c> and <c>url.scheme</c>.</summary>
     public TagList ServerTagList()
     {
@@ -183,6 +218,19 @@ internal sealed class ConnectionTelemetry
             { TagNames.ServerPort, tags.Port },
             { TagNames.UrlScheme, tags.Scheme },
         };
+    }
+
+    private RequestTelemetry? Find(long id, bool remove)
+    {
+        if (Volatile.Read(ref _requests) is not { } requests)
+        {
+            return null;
+        }
+
+        lock (requests)
+        {
+            return remove ? (requests.Remove(id, out var removed) ? removed : null) : requests.GetValueOrDefault(id);
+        }
     }
 
     private void RecordMessage(int length, string direction, string type)

@@ -3,20 +3,30 @@ using System.Diagnostics;
 namespace CpWebSocket.Diagnostics;
 
 /// <summary>
-/// One request's duration, its place in active_requests and its span, from its send to its end. A value on the request's
-/// own frame: when nothing listens it holds nothing and each call returns at once.
+/// One request's duration, its place in active_requests and its span, from its send to its end. Made only while something
+/// listens, and kept by <see cref="ConnectionTelemetry"/> under the request's id, so that a request nobody measures carries
+/// nothing for it (not even a field in its state machine).
 /// </summary>
-internal struct RequestTelemetry
+internal sealed class RequestTelemetry
 {
-    private ConnectionTelemetry? _connection;
-    private Activity? _activity;
-    private string? _contract;
+    private readonly ConnectionTelemetry _connection;
+    private readonly string _contract;
+    private readonly Activity? _activity;
+    private readonly long _started;
+    private readonly bool _countedActive;
     private string? _errorType;
-    private long _started;
-    private bool _countedActive;
 
-    /// <summary>Starts measuring a request; its span's parent is the caller's current activity.</summary>
-    public static RequestTelemetry Start(ConnectionTelemetry connection, Type clientType, string contract, long requestId)
+    private RequestTelemetry(ConnectionTelemetry connection, string contract, Activity? activity, long started, bool countedActive)
+    {
+        _connection = connection;
+        _contract = contract;
+        _activity = activity;
+        _started = started;
+        _countedActive = countedActive;
+    }
+
+    /// <summary>Starts measuring a request, or returns <see langword="null"/> when nothing listens; its span's parent is the caller's current activity.</summary>
+    public static RequestTelemetry? Start(ConnectionTelemetry connection, Type clientType, string contract, long requestId)
     {
         var metrics = connection.Metrics;
         var measured = metrics.RequestDuration.Enabled;
@@ -24,88 +34,63 @@ internal struct RequestTelemetry
         var traced = ClientActivities.Source.HasListeners();
         if (!measured && !counted && !traced)
         {
-            return default;
+            return null;
         }
 
-        var request = new RequestTelemetry { _connection = connection, _contract = contract };
         if (counted)
         {
             var tags = connection.ServerTagList();
             tags.Add(TagNames.RequestContract, contract);
             metrics.ActiveRequests.Add(1, tags);
-            request._countedActive = true;
         }
 
-        if (measured)
+        var activity = traced ? ClientActivities.Source.StartActivity($"{clientType.Name}/{contract}", ActivityKind.Client) : null;
+        if (activity is { IsAllDataRequested: true })
         {
-            request._started = Stopwatch.GetTimestamp();
+            var server = connection.Tags;
+            activity.SetTag(TagNames.ServerAddress, server.Address);
+            activity.SetTag(TagNames.ServerPort, server.Port);
+            activity.SetTag(TagNames.UrlScheme, server.Scheme);
+            activity.SetTag(TagNames.RequestContract, contract);
+            activity.SetTag(TagNames.RequestId, requestId);
+            activity.SetTag(TagNames.ClientType, clientType.FullName);
         }
 
-        if (traced && ClientActivities.Source.StartActivity($"{clientType.Name}/{contract}", ActivityKind.Client) is { } activity)
-        {
-            if (activity.IsAllDataRequested)
-            {
-                var server = connection.Tags;
-                activity.SetTag(TagNames.ServerAddress, server.Address);
-                activity.SetTag(TagNames.ServerPort, server.Port);
-                activity.SetTag(TagNames.UrlScheme, server.Scheme);
-                activity.SetTag(TagNames.RequestContract, contract);
-                activity.SetTag(TagNames.RequestId, requestId);
-                activity.SetTag(TagNames.ClientType, clientType.FullName);
-            }
-
-            request._activity = activity;
-        }
-
-        return request;
+        return new RequestTelemetry(connection, contract, activity, measured ? Stopwatch.GetTimestamp() : 0, counted);
     }
 
-    /// <summary>The response arrived; <paramref name="withError"/> when it carries the server's error rather than a result.</summary>
-    public void Answered(bool withError)
+    /// <summary>The response carried the server's error rather than a result.</summary>
+    public void AnsweredWithError()
     {
-        if (withError && _connection is not null)
-        {
-            _errorType = ErrorTypes.ServerError;
-            _activity?.SetStatus(ActivityStatusCode.Error);
-            _activity?.SetTag(TagNames.ErrorType, _errorType);
-        }
+        _errorType = ErrorTypes.ServerError;
+        _activity?.SetStatus(ActivityStatusCode.Error);
+        _activity?.SetTag(TagNames.ErrorType, _errorType);
     }
 
-    /// <summary>Notes why the request failed; returns <see langword="false"/>, for use as an exception filter that catches nothing.</summary>
-    public bool Failed(Exception exception)
+    /// <summary>Notes why the request failed.</summary>
+    public void Failed(Exception exception)
     {
-        if (_connection is not null)
+        _errorType = ErrorTypes.OfRequest(exception);
+        if (_activity is { } activity)
         {
-            _errorType = ErrorTypes.OfRequest(exception);
-            if (_activity is { } activity)
-            {
-                ClientActivities.Fail(activity, _errorType, exception);
-            }
+            ClientActivities.Fail(activity, _errorType, exception);
         }
-
-        return false;
     }
 
-    /// <summary>The request ended: a response, or the failure <see cref="Failed"/> noted.</summary>
+    /// <summary>The request ended: a response, or the failure noted.</summary>
     public void End()
     {
-        if (_connection is not { } connection)
-        {
-            return;
-        }
-
-        _connection = null;
-        var metrics = connection.Metrics;
+        var metrics = _connection.Metrics;
         if (_countedActive)
         {
-            var tags = connection.ServerTagList();
+            var tags = _connection.ServerTagList();
             tags.Add(TagNames.RequestContract, _contract);
             metrics.ActiveRequests.Add(-1, tags);
         }
 
         if (_started != 0 && metrics.RequestDuration.Enabled)
         {
-            var tags = connection.ServerTagList();
+            var tags = _connection.ServerTagList();
             tags.Add(TagNames.RequestContract, _contract);
             if (_errorType is not null)
             {

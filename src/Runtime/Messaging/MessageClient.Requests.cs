@@ -89,7 +89,8 @@ public abstract partial class MessageClient
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var (response, id) = await RequestCoreAsync(request, contract, cancellationToken, static response => response.Error is not null).ConfigureAwait(false);
+        contract.CarriesError ??= static response => response.Error is not null;
+        var (response, id) = await RequestCoreAsync(request, contract, cancellationToken).ConfigureAwait(false);
         if (response.Error is { } error)
         {
             throw new WebSocketResponseException<TError>(RequestErrors.ServerError(id, contract.Outbound, error), error) { RequestId = id };
@@ -100,15 +101,13 @@ public abstract partial class MessageClient
 
     private static async Task<TResponse> ResponseOnlyAsync<TResponse>(Task<(TResponse Response, long Id)> request) => (await request.ConfigureAwait(false)).Response;
 
-    // carriesError: for a response that carries a result or an error, whether it carries the error (for the request's telemetry).
-    private async Task<(TResponse Response, long Id)> RequestCoreAsync<TRequest, TResponse>(
-        TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken, Func<TResponse, bool>? carriesError = null)
+    private async Task<(TResponse Response, long Id)> RequestCoreAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
     {
         var pending = new PendingRequest<TRequest, TResponse>(_requests.NextId(), contract);
 
         // Registered before it is written, so neither its response nor the connection closing can come first.
         _requests.Add(pending);
-        var telemetry = RequestTelemetry.Start(Connection.Telemetry, GetType(), ContractName<TRequest>.Value, pending.Id);
+        Connection.Telemetry.RequestStarted(pending.Id, GetType(), ContractName<TRequest>.Value);
         try
         {
             await SendEncodedAsync(request, contract.Outbound, pending.Id, cancellationToken).ConfigureAwait(false);
@@ -116,7 +115,7 @@ public abstract partial class MessageClient
             try
             {
                 var response = await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-                telemetry.Answered(withError: carriesError?.Invoke(response) == true);
+                Connection.Telemetry.RequestAnswered(pending.Id, withError: contract.CarriesError?.Invoke(response) == true);
                 return (response, pending.Id);
             }
             catch (TimeoutException ex) when (ex is not WebSocketRequestTimeoutException)
@@ -128,14 +127,14 @@ public abstract partial class MessageClient
                 };
             }
         }
-        catch (Exception ex) when (telemetry.Failed(ex))
+        catch (Exception ex) when (Connection.Telemetry.RequestFailed(pending.Id, ex))
         {
             throw; // never reached: the filter records the failure and declines
         }
         finally
         {
             _requests.TryRemove(pending.Id, out _);
-            telemetry.End();
+            Connection.Telemetry.RequestEnded(pending.Id);
         }
     }
 
