@@ -136,6 +136,7 @@ public sealed partial class HttpWebSocket
     {
         WebSocket socket;
         var context = _options.CreateContext(Url, cycle.Attempt);
+        Telemetry.ConnectStarting(cycle);
         using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cycle.Lifetime.Token))
         {
             if (_options.ConnectTimeout != Timeout.InfiniteTimeSpan)
@@ -149,6 +150,7 @@ public sealed partial class HttpWebSocket
             }
             catch (Exception ex)
             {
+                Telemetry.ConnectFailed(cycle, ex, abandoned: cycle.Lifetime.IsCancellationRequested, timedOut: ex is OperationCanceledException && connecting.IsCancellationRequested);
                 if (cycle.Lifetime.IsCancellationRequested)
                 {
                     return; // abandoned: Close() or dispose reported its ending already
@@ -164,6 +166,7 @@ public sealed partial class HttpWebSocket
         }
 
         cycle.Signals = context.Signals;
+        Telemetry.Connected(cycle, socket);
         if (!TryOpen(cycle, socket))
         {
             socket.Abort(); // abandoned while the handshake finished: nobody else would close this one
@@ -186,6 +189,7 @@ public sealed partial class HttpWebSocket
 
             cycle.Socket = socket;
             cycle.WasOpen = true;
+            Telemetry.Opened(cycle);
             SetStatusNoLock(WebSocketStatus.Open, PendingEvent.Lifecycle(WebSocketEvent.Opened));
             _dispatcher.Enqueue(PendingEvent.After(() =>
             {
@@ -402,6 +406,8 @@ public sealed partial class HttpWebSocket
         {
             _cycle = null;
         }
+
+        Telemetry.Ended(cycle, error, close);
 
         // As in the seed, a failure while closing is not an error (the close was asked for), except a refusal of
         // something that arrived: nothing received vanishes without an event.

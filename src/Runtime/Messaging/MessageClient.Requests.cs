@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CpWebSocket.Diagnostics;
 
 namespace CpWebSocket.Messaging;
 
@@ -91,6 +92,7 @@ public abstract partial class MessageClient
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        contract.CarriesError ??= static response => response.Error is not null;
         var (response, id) = await RequestCoreAsync(request, contract, cancellationToken).ConfigureAwait(false);
         if (response.Error is { } error)
         {
@@ -108,13 +110,16 @@ public abstract partial class MessageClient
 
         // Registered before it is written, so neither its response nor the connection closing can come first.
         _requests.Add(pending);
+        Connection.Telemetry.RequestStarted(pending.Id, GetType(), ContractName<TRequest>.Value);
         try
         {
             await SendEncodedAsync(request, contract.Outbound, pending.Id, cancellationToken).ConfigureAwait(false);
             var timeout = contract.Timeout ?? _defaultRequestTimeout;
             try
             {
-                return (await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false), pending.Id);
+                var response = await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+                Connection.Telemetry.RequestAnswered(pending.Id, withError: contract.CarriesError?.Invoke(response) == true);
+                return (response, pending.Id);
             }
             catch (TimeoutException ex) when (ex is not WebSocketRequestTimeoutException)
             {
@@ -125,9 +130,14 @@ public abstract partial class MessageClient
                 };
             }
         }
+        catch (Exception ex) when (Connection.Telemetry.RequestFailed(pending.Id, ex))
+        {
+            throw; // never reached: the filter records the failure and declines
+        }
         finally
         {
             _requests.TryRemove(pending.Id, out _);
+            Connection.Telemetry.RequestEnded(pending.Id);
         }
     }
 

@@ -41,6 +41,9 @@ public sealed class RequestContract<TRequest, TResponse>
     /// <summary>Which received messages can answer the request.</summary>
     internal ResponseMatch Match { get; }
 
+    /// <summary>For a response that carries a result or an error: whether it carries the error (set by the first call that unwraps one; read by the request's telemetry).</summary>
+    internal Func<TResponse, bool>? CarriesError { get; set; }
+
     /// <inheritdoc />
     public override string ToString() => $"{typeof(TRequest)} sent as {Outbound.Key.ToDisplayString()}, answered by {typeof(TResponse)}";
 
