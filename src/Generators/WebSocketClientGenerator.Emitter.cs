@@ -53,7 +53,12 @@ public sealed partial class WebSocketClientGenerator
             writer.OpenBlock();
 
             WriteStaticFields(writer, model);
-            WriteContracts(writer, model);
+            if ((model.DeclaredMembers & DeclaredMembers.Contracts) == 0)
+            {
+                // A member of the user's own by that name stands; ClientContracts.Of says why the client has no contracts.
+                WriteContracts(writer, model);
+            }
+
             WriteConstructors(writer, model);
             foreach (var contract in model.SentMessages)
             {
@@ -435,7 +440,7 @@ public sealed partial class WebSocketClientGenerator
         {
             // A constructor the user declared with the same parameters stands in for the generated one. The cast keeps
             // the chaining unambiguous beside any user constructor taking (Uri, <some reference type>).
-            if ((model.DeclaredConstructors & DeclaredConstructors.Url) == 0)
+            if ((model.DeclaredMembers & DeclaredMembers.UrlConstructor) == 0)
             {
                 writer.WriteLine();
                 writer.WriteLine($$"""
@@ -448,7 +453,7 @@ public sealed partial class WebSocketClientGenerator
                     """);
             }
 
-            if ((model.DeclaredConstructors & DeclaredConstructors.UrlAndOptions) == 0)
+            if ((model.DeclaredMembers & DeclaredMembers.UrlAndOptionsConstructor) == 0)
             {
                 writer.WriteLine();
                 writer.WriteLine($$"""

@@ -87,16 +87,18 @@ public sealed partial class WebSocketClientGenerator
                     ? new ErrorResponseModel(error.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), error.Key.ToModel())
                     : null,
                 Shapes: ReadShapes(inspection, cancellationToken),
-                DeclaredConstructors: ReadDeclaredConstructors(client));
+                DeclaredMembers: ReadDeclaredMembers(client));
         }
 
         /// <summary>
-        /// The generated constructors the user wrote already. Declaring one again would not compile (CS0111), so the
-        /// user's stands in its place; a constructor with other parameters is none of the generator's business.
+        /// The generated members the user wrote already. Declaring one again would not compile (CS0111, CS0102), so the
+        /// user's stands in its place: a constructor with the generated parameters, or any member named <c>Contracts</c>
+        /// (the client then has no generated contracts, and <c>ClientContracts.Of</c> says so). A constructor with
+        /// other parameters is none of the generator's business.
         /// </summary>
-        private static DeclaredConstructors ReadDeclaredConstructors(INamedTypeSymbol client)
+        private static DeclaredMembers ReadDeclaredMembers(INamedTypeSymbol client)
         {
-            var declared = DeclaredConstructors.None;
+            var declared = DeclaredMembers.None;
             foreach (var constructor in client.InstanceConstructors)
             {
                 if (constructor.IsImplicitlyDeclared
@@ -109,12 +111,17 @@ public sealed partial class WebSocketClientGenerator
 
                 if (constructor.Parameters.Length == 1)
                 {
-                    declared |= DeclaredConstructors.Url;
+                    declared |= DeclaredMembers.UrlConstructor;
                 }
                 else if (constructor.Parameters[1].Type.IsType(TypeNames.HttpWebSocketOptions))
                 {
-                    declared |= DeclaredConstructors.UrlAndOptions;
+                    declared |= DeclaredMembers.UrlAndOptionsConstructor;
                 }
+            }
+
+            if (!client.GetMembers(GeneratedNames.Contracts).IsEmpty)
+            {
+                declared |= DeclaredMembers.Contracts;
             }
 
             return declared;

@@ -24,7 +24,7 @@ namespace CpWebSocket.Generators.Model;
 /// <param name="EnvelopeTypeName">The <c>global::</c> name of the envelope record, or <see langword="null"/>.</param>
 /// <param name="ErrorResponse">The error response, or <see langword="null"/>.</param>
 /// <param name="Shapes">The shapes of the types the client reads, nested types before the types that hold them.</param>
-/// <param name="DeclaredConstructors">The constructors of the generated pair that the user already wrote: those are not generated again.</param>
+/// <param name="DeclaredMembers">The generated members that the user already wrote (or whose name the user took): those are not generated.</param>
 internal sealed record ClientModel(
     string FullMetadataName,
     string? Namespace,
@@ -42,4 +42,4 @@ internal sealed record ClientModel(
     string? EnvelopeTypeName = null,
     ErrorResponseModel? ErrorResponse = null,
     EquatableArray<ShapeModel> Shapes = default,
-    DeclaredConstructors DeclaredConstructors = DeclaredConstructors.None);
+    DeclaredMembers DeclaredMembers = DeclaredMembers.None);

@@ -362,7 +362,8 @@ public sealed class MessageProtocol
     {
         foreach (var property in typeInfo.Kind == JsonTypeInfoKind.Object ? typeInfo.Properties : [])
         {
-            if (string.Equals(property.Name, name, StringComparison.Ordinal))
+            // A [JsonIgnore] member stays in the list without a getter: it is never written.
+            if (property.Get is not null && string.Equals(property.Name, name, StringComparison.Ordinal))
             {
                 return true;
             }

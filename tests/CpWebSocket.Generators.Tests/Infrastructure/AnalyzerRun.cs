@@ -75,6 +75,9 @@ internal static class AnalyzerRun
         return RunAnalyzer(run.Output, properties);
     }
 
+    /// <summary>The CPWS diagnostics of a compilation the generator already completed (<see cref="GeneratorRun.Output"/>).</summary>
+    public static IReadOnlyList<Diagnostic> Diagnose(Compilation output) => RunAnalyzer(output, BuildProperties.None);
+
     private static List<Diagnostic> RunAnalyzer(Compilation compilation, BuildProperties properties)
     {
         var exceptions = new List<Exception>();
