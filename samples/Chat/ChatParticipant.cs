@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CpWebSocket;
+using CpWebSocket.Transport;
 
 namespace Samples.Chat;
 
@@ -19,12 +20,13 @@ internal sealed class ChatParticipant : IAsyncDisposable
     private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ChatParticipant(string name, Uri url, Transcript transcript, SessionFailure failure)
+    /// <param name="transport">Opens the connection; <see langword="null"/> for the default, over the network.</param>
+    public ChatParticipant(string name, Uri url, Transcript transcript, SessionFailure failure, WebSocketTransport? transport = null)
     {
         Name = name;
         _transcript = transcript;
         _failure = failure;
-        Client = new ChatClient(url, new HttpWebSocketOptions { ConnectTimeout = StepTimeout });
+        Client = new ChatClient(url, new HttpWebSocketOptions { ConnectTimeout = StepTimeout, Transport = transport });
 
         // Lifecycle, as in cp.websocket.http: each event fires once per status change.
         Client.Opening += () => transcript.Note(name, "opening");

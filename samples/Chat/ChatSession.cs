@@ -1,3 +1,5 @@
+using CpWebSocket.Transport;
+
 namespace Samples.Chat;
 
 /// <summary>
@@ -18,11 +20,14 @@ internal static class ChatSession
         ("bob", "go ahead"),
     ];
 
-    public static async Task RunAsync(Uri url, Transcript transcript)
+    /// <param name="url">The chat server.</param>
+    /// <param name="transcript">Where the run is written.</param>
+    /// <param name="transport">Opens the connections; <see langword="null"/> for the default, over the network.</param>
+    public static async Task RunAsync(Uri url, Transcript transcript, WebSocketTransport? transport = null)
     {
         using var failure = new SessionFailure();
-        await using var alice = new ChatParticipant("alice", url, transcript, failure);
-        await using var bob = new ChatParticipant("bob", url, transcript, failure);
+        await using var alice = new ChatParticipant("alice", url, transcript, failure, transport);
+        await using var bob = new ChatParticipant("bob", url, transcript, failure, transport);
 
         await alice.OpenAsync();
         await bob.OpenAsync();

@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using System.Text;
+using CpWebSocket.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using OpenTelemetry.Resources;
 using Samples.Worker;
 
 // A generic-host worker service with a typed websocket client: dotnet run --project samples/Worker
 //
 // The client is registered from the "Ticker" section of appsettings.json, opened by its hosted lifetime when the host
-// starts and closed with a close handshake when it stops; its health is a health check; the CpWebSocket meter is exported
-// to the console with OpenTelemetry. The worker asks for a quote, reads a few ticks, checks the client's health and stops
+// starts and closed with a close handshake when it stops; its health is a health check; the CpWebSocket meter and spans
+// are exported to the console with OpenTelemetry. The worker asks for a quote, reads a few ticks, checks the client's health and stops
 // the host.
 
 Console.OutputEncoding = Encoding.UTF8;
@@ -31,7 +33,8 @@ builder.Services.AddHealthChecks()
     .AddWebSocketClient<TickerClient>(tags: ["ready"]);
 builder.Services.AddOpenTelemetry()
     .ConfigureResource(resource => resource.AddService("ticker-worker"))
-    .WithMetrics(metrics => metrics.AddMeter("CpWebSocket").AddConsoleExporter());
+    .WithMetrics(metrics => metrics.AddMeter(WebSocketDiagnostics.MeterName).AddConsoleExporter())
+    .WithTracing(tracing => tracing.AddSource(WebSocketDiagnostics.ActivitySourceName).AddConsoleExporter());
 builder.Services.AddSingleton(transcript);
 builder.Services.AddHostedService<TickerWorker>();
 

@@ -9,6 +9,9 @@ internal static class GeneratedNames
     /// <summary>The static field holding the shared <c>MessageProtocol</c>.</summary>
     public const string Protocol = "__Protocol";
 
+    /// <summary>The static method creating the reflection-based protocol of a client without a serializer context.</summary>
+    public const string CreateProtocol = "__CreateProtocol";
+
     /// <summary>The static field holding the inbound router.</summary>
     public const string Router = "__Router";
 
@@ -41,14 +44,46 @@ internal static class GeneratedNames
 
     public static string StreamReader(string memberName) => "ReadAll" + memberName + "Async";
 
-    /// <summary>The default request method name: the type name without a <c>Request</c> suffix, plus <c>Async</c>.</summary>
+    /// <summary>
+    /// The default request method name: the type name plus <c>Async</c>, without a <c>Request</c> suffix when at least two
+    /// words stand before it (<c>GetVersionRequest</c> gives <c>GetVersionAsync</c>). A single word keeps the suffix:
+    /// it names a protocol or a thing more often than an action, and <c>ObsRequest</c> would become <c>ObsAsync</c>.
+    /// </summary>
     public static string RequestMethod(string memberName)
     {
         const string Suffix = "Request";
-        var stem = memberName.Length > Suffix.Length && memberName.EndsWith(Suffix, System.StringComparison.Ordinal)
-            ? memberName.Substring(0, memberName.Length - Suffix.Length)
-            : memberName;
-        return stem + "Async";
+        var stem = memberName.EndsWith(Suffix, System.StringComparison.Ordinal)
+            ? memberName.Substring(0, memberName.Length - Suffix.Length).TrimEnd('_')
+            : null;
+        return (stem is not null && WordCount(stem) >= 2 ? stem : memberName) + "Async";
+    }
+
+    /// <summary>
+    /// How many words a PascalCase name holds: a word starts after an underscore, at a capital after a lowercase letter
+    /// or a digit, and at the last capital of an acronym that a lowercase letter follows (<c>OBSScene</c>: OBS, Scene).
+    /// </summary>
+    internal static int WordCount(string name)
+    {
+        var count = 0;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c == '_')
+            {
+                continue;
+            }
+
+            var starts = i == 0
+                || name[i - 1] == '_'
+                || (char.IsUpper(c) && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])))
+                || (char.IsUpper(c) && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]));
+            if (starts)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     public static string[] ForSent(string memberName) => [OutboundField(memberName)];

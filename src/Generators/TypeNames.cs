@@ -24,6 +24,12 @@ internal static class TypeNames
     /// <summary>The base class of every generated client.</summary>
     public const string MessageClient = "CpWebSocket.Messaging.MessageClient";
 
+    /// <summary><c>System.Uri</c>, the first parameter of the generated constructors.</summary>
+    public const string Uri = "System.Uri";
+
+    /// <summary>The connection options, the second parameter of the generated constructors.</summary>
+    public const string HttpWebSocketOptions = "CpWebSocket.HttpWebSocketOptions";
+
     /// <summary>The System.Text.Json source generation context base class.</summary>
     public const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";
 
@@ -130,4 +136,16 @@ internal static class TypeNames
     public const string JsonElement = "System.Text.Json.JsonElement";
 
     public const string EquatableOfT = "System.IEquatable`1";
+
+    /// <summary>An async stream, which can never answer a request.</summary>
+    public const string AsyncEnumerableOfT = "System.Collections.Generic.IAsyncEnumerable`1";
+
+    /// <summary>The enumerator of an async stream.</summary>
+    public const string AsyncEnumeratorOfT = "System.Collections.Generic.IAsyncEnumerator`1";
+
+    /// <summary><c>System.Type</c>, which System.Text.Json refuses to serialize.</summary>
+    public const string SystemType = "System.Type";
+
+    /// <summary>The base of the reflection types, which System.Text.Json refuses to serialize.</summary>
+    public const string MemberInfo = "System.Reflection.MemberInfo";
 }

@@ -53,7 +53,12 @@ public sealed partial class WebSocketClientGenerator
             writer.OpenBlock();
 
             WriteStaticFields(writer, model);
-            WriteContracts(writer, model);
+            if ((model.DeclaredMembers & DeclaredMembers.Contracts) == 0)
+            {
+                // A member of the user's own by that name stands; ClientContracts.Of says why the client has no contracts.
+                WriteContracts(writer, model);
+            }
+
             WriteConstructors(writer, model);
             foreach (var contract in model.SentMessages)
             {
@@ -93,9 +98,26 @@ public sealed partial class WebSocketClientGenerator
                 writer.WriteLine();
             }
 
-            writer.WriteLine("private static readonly " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.Protocol + " =");
+            var reflectionBased = model.SerializerContextTypeName is null;
+            if (reflectionBased)
+            {
+                // IL2026/IL3050 here would point into this file and advise what its user cannot do; CPWS0038 reports the
+                // client at its declaration instead, whenever the project is trimmed or compiled ahead of time.
+                writer.WriteLine("private static readonly " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.Protocol + " = " + GeneratedNames.CreateProtocol + "();");
+                writer.WriteLine();
+                writer.WriteLine("""
+                    [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "CPWS0038 reports a client without SerializerContext in a trimmed build.")]
+                    [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "CPWS0038 reports a client without SerializerContext in a Native AOT build.")]
+                    """);
+                writer.WriteLine("private static " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.CreateProtocol + "() =>");
+            }
+            else
+            {
+                writer.WriteLine("private static readonly " + MessagingNamespace + ".MessageProtocol " + GeneratedNames.Protocol + " =");
+            }
+
             writer.Indentation++;
-            writer.WriteLine(MessagingNamespace + ".MessageProtocol." + (model.SerializerContextTypeName is null ? "CreateReflectionBased(" : "Create("));
+            writer.WriteLine(MessagingNamespace + ".MessageProtocol." + (reflectionBased ? "CreateReflectionBased(" : "Create("));
             writer.Indentation++;
             WriteEnvelope(writer, model);
             if (model.SerializerContextTypeName is not null)
@@ -416,23 +438,34 @@ public sealed partial class WebSocketClientGenerator
 
         private static void WriteConstructors(SourceWriter writer, ClientModel model)
         {
-            writer.WriteLine();
-            writer.WriteLine($$"""
-                /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
-                /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
-                public {{model.ClassName}}(global::System.Uri url)
-                    : this(url, null)
-                {
-                }
+            // A constructor the user declared with the same parameters stands in for the generated one. The cast keeps
+            // the chaining unambiguous beside any user constructor taking (Uri, <some reference type>).
+            if ((model.DeclaredMembers & DeclaredMembers.UrlConstructor) == 0)
+            {
+                writer.WriteLine();
+                writer.WriteLine($$"""
+                    /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
+                    /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
+                    public {{model.ClassName}}(global::System.Uri url)
+                        : this(url, (global::CpWebSocket.HttpWebSocketOptions?)null)
+                    {
+                    }
+                    """);
+            }
 
-                /// <summary>Creates a client for <paramref name="url"/>. Nothing connects until it is opened.</summary>
-                /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
-                /// <param name="options">Connection options, or <see langword="null"/> for the defaults.</param>
-                public {{model.ClassName}}(global::System.Uri url, global::CpWebSocket.HttpWebSocketOptions? options)
-                    : base(url, options, {{GeneratedNames.Router}})
-                {
-                }
-                """);
+            if ((model.DeclaredMembers & DeclaredMembers.UrlAndOptionsConstructor) == 0)
+            {
+                writer.WriteLine();
+                writer.WriteLine($$"""
+                    /// <summary>Creates a client for <paramref name="url"/>. Nothing connects until it is opened.</summary>
+                    /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
+                    /// <param name="options">Connection options, or <see langword="null"/> for the defaults.</param>
+                    public {{model.ClassName}}(global::System.Uri url, global::CpWebSocket.HttpWebSocketOptions? options)
+                        : base(url, options, {{GeneratedNames.Router}})
+                    {
+                    }
+                    """);
+            }
         }
 
         private static void WriteSend(SourceWriter writer, ContractModel contract, ClientModel model)

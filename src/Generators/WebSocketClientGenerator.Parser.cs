@@ -86,7 +86,45 @@ public sealed partial class WebSocketClientGenerator
                 ErrorResponse: inspection.ErrorResponse is { } error
                     ? new ErrorResponseModel(error.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), error.Key.ToModel())
                     : null,
-                Shapes: ReadShapes(inspection, cancellationToken));
+                Shapes: ReadShapes(inspection, cancellationToken),
+                DeclaredMembers: ReadDeclaredMembers(client));
+        }
+
+        /// <summary>
+        /// The generated members the user wrote already. Declaring one again would not compile (CS0111, CS0102), so the
+        /// user's stands in its place: a constructor with the generated parameters, or any member named <c>Contracts</c>
+        /// (the client then has no generated contracts, and <c>ClientContracts.Of</c> says so). A constructor with
+        /// other parameters is none of the generator's business.
+        /// </summary>
+        private static DeclaredMembers ReadDeclaredMembers(INamedTypeSymbol client)
+        {
+            var declared = DeclaredMembers.None;
+            foreach (var constructor in client.InstanceConstructors)
+            {
+                if (constructor.IsImplicitlyDeclared
+                    || constructor.Parameters.Length is not (1 or 2)
+                    || constructor.Parameters.Any(p => p.RefKind != RefKind.None)
+                    || !constructor.Parameters[0].Type.IsType(TypeNames.Uri))
+                {
+                    continue;
+                }
+
+                if (constructor.Parameters.Length == 1)
+                {
+                    declared |= DeclaredMembers.UrlConstructor;
+                }
+                else if (constructor.Parameters[1].Type.IsType(TypeNames.HttpWebSocketOptions))
+                {
+                    declared |= DeclaredMembers.UrlAndOptionsConstructor;
+                }
+            }
+
+            if (!client.GetMembers(GeneratedNames.Contracts).IsEmpty)
+            {
+                declared |= DeclaredMembers.Contracts;
+            }
+
+            return declared;
         }
 
         /// <summary>The settings a client serialized by reflection declares, or <see langword="null"/> for the web defaults (or a context).</summary>

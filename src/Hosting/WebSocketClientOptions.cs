@@ -23,7 +23,9 @@ public sealed class WebSocketClientOptions
     /// <summary>
     /// The settings of the client's connection. When <see cref="HttpWebSocketOptions.Logger"/> is left
     /// <see langword="null"/>, the client logs through the app's <c>ILoggerFactory</c>, under the client type's full name
-    /// (followed by <c>.</c> and the client's name, for a named client).
+    /// (followed by <c>.</c> and the client's name, for a named client). When <see cref="HttpWebSocketOptions.MeterFactory"/>
+    /// is left <see langword="null"/>, the client records its metrics on the app's <c>IMeterFactory</c> (registered by the
+    /// generic host), so that its meter belongs to the app.
     /// </summary>
     public HttpWebSocketOptions Connection { get; } = new();
 }

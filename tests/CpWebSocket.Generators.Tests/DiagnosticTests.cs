@@ -165,7 +165,7 @@ public sealed class DiagnosticTests
             public sealed partial class ChatClient;
             """,
             TestSources.ReflectionBackedContext("App", "ChatJsonContext", "A"));
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostics[0].Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostics[0].Severity);
         Assert.Contains("add [JsonSerializable(typeof(App.B))] to 'App.ChatJsonContext'", diagnostics[0].GetMessage(), StringComparison.Ordinal);
 
         AnalyzerRun.VerifyNone(
@@ -705,6 +705,61 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void CPWS0021_response_types_that_can_never_answer_a_request()
+    {
+        var diagnostics = AnalyzerRun.Verify("using System.Threading.Tasks;\n" + Header + """
+            public sealed record Reply(bool Ok);
+            public sealed record RpcError(int Code);
+            public sealed record Rpc<T>(T Result, RpcError? Error) : IResponse<T, RpcError>;
+            public delegate void Callback();
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = {|CPWS0021:typeof(Task<Reply>)|})]
+            public sealed partial class TaskClient;
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = {|CPWS0021:typeof(ValueTask)|})]
+            public sealed partial class ValueTaskClient;
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = {|CPWS0021:typeof(System.Collections.Generic.IAsyncEnumerable<Reply>)|})]
+            public sealed partial class StreamClient;
+
+            [WebSocketClient(RequestIdProperty = "id", Responses = typeof(Rpc<>))]
+            [Sends(typeof(A), Returns = {|CPWS0021:typeof(ValueTask<Reply>)|}, MethodName = "GetAsync")]
+            [Sends(typeof(A), Returns = {|CPWS0021:typeof(Callback)|}, MethodName = "CallAsync")]
+            [Sends(typeof(A), Returns = {|CPWS0021:typeof(System.Type)|}, MethodName = "TypeAsync")]
+            [Sends(typeof(A), Returns = {|CPWS0021:typeof(nint)|}, MethodName = "PointerAsync")]
+            public sealed partial class RpcClient;
+            """);
+        var messages = diagnostics.Select(d => d.GetMessage()).ToList();
+        Assert.Contains(
+            "'System.Threading.Tasks.Task<App.Reply>' cannot be the response of 'App.A' in 'TaskClient': the request method already returns a task; name what the response carries, Returns = typeof(App.Reply)",
+            messages);
+        Assert.Contains(
+            "'System.Threading.Tasks.ValueTask' cannot be the response of 'App.A' in 'ValueTaskClient': the request method already returns a task; name what the response carries, or Returns = typeof(void) to wait for the response without reading it",
+            messages);
+        Assert.Contains(messages, m => m.Contains("in 'StreamClient': a request is answered by one message, not a stream", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'System.Threading.Tasks.ValueTask<App.Reply>' cannot be the response of 'App.A' in 'RpcClient': the request method already returns a task; name what the response carries, Returns = typeof(App.Reply)", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'App.Callback' cannot be the response of 'App.A' in 'RpcClient': a delegate cannot be serialized", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'System.Type' cannot be the response of 'App.A' in 'RpcClient': System.Text.Json does not serialize reflection types", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'nint' cannot be the response of 'App.A' in 'RpcClient': System.Text.Json does not serialize native pointers", StringComparison.Ordinal));
+
+        // What a task would have carried is a response of its own; Returns = typeof(void) waits without reading.
+        AnalyzerRun.VerifyNone(Header + """
+            public sealed record Reply(bool Ok);
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(Reply))]
+            public sealed partial class TaskClient;
+
+            [WebSocketClient(RequestIdProperty = "id")]
+            [Sends(typeof(A), Returns = typeof(void))]
+            public sealed partial class ValueTaskClient;
+            """);
+    }
+
+    [Fact]
     public void CPWS0022_request_method_name_that_is_not_an_identifier()
     {
         var diagnostics = AnalyzerRun.Verify(Header + """
@@ -801,6 +856,54 @@ public sealed class DiagnosticTests
             [WebSocketClient(PayloadProperty = "data", RequestIdProperty = "id")]
             [Sends(typeof(Get), Returns = typeof(A))]
             public sealed partial class ChatClient;
+            """);
+    }
+
+    [Fact]
+    public void CPWS0037_client_attributes_on_a_class_without_WebSocketClient()
+    {
+        var diagnostics = AnalyzerRun.Verify(Header + """
+            [Message("b")] public sealed record B;
+
+            [Sends(typeof(A))]
+            [Receives(typeof(B))]
+            public sealed partial class {|CPWS0037:ChatClient|};
+
+            [EnvelopeConstant("jsonrpc", "2.0")]
+            [Route(5, By = "d.type")]
+            public sealed partial class {|CPWS0037:RpcClient|};
+            """);
+        Assert.Equal(
+            ["'ChatClient' has [Sends], [Receives] but no [WebSocketClient], so none of its members are generated; add [WebSocketClient] to 'ChatClient'",
+             "'RpcClient' has [Route], [EnvelopeConstant] but no [WebSocketClient], so none of its members are generated; add [WebSocketClient] to 'RpcClient'"],
+            diagnostics.Select(d => d.GetMessage()).Order(StringComparer.Ordinal));
+
+        // [WebSocketClient] on another part of the class counts.
+        AnalyzerRun.VerifyNone(Header + """
+            [Message("b")] public sealed record B;
+
+            [Sends(typeof(A))]
+            public sealed partial class ChatClient;
+
+            [WebSocketClient]
+            [Receives(typeof(B))]
+            public sealed partial class ChatClient;
+            """);
+    }
+
+    [Fact]
+    public void CPWS0037_is_reported_on_the_part_that_carries_the_attributes()
+    {
+        AnalyzerRun.Verify(Header + """
+            public sealed partial class ChatClient
+            {
+                public void Helper()
+                {
+                }
+            }
+
+            [Sends(typeof(A))]
+            public sealed partial class {|CPWS0037:ChatClient|};
             """);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CpWebSocket.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -305,6 +306,33 @@ public sealed class EmitterTests
 
         Assert.Contains("new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web) { " + expected + " }", text, StringComparison.Ordinal);
         AssertParses(text);
+    }
+
+    [Theory]
+    [InlineData(0, true, true)]
+    [InlineData(1, false, true)]
+    [InlineData(2, true, false)]
+    [InlineData(3, false, false)]
+    public void Constructors_the_user_declared_are_not_generated_and_the_chaining_names_its_parameter_type(
+        int declared, bool urlConstructor, bool optionsConstructor)
+    {
+        var text = Emitter.Emit(Client() with { DeclaredMembers = (DeclaredMembers)declared }).Text;
+
+        Assert.Equal(urlConstructor, Regex.IsMatch(text, @"public ChatClient\(global::System\.Uri url\)\s+: this\(url, \(global::CpWebSocket\.HttpWebSocketOptions\?\)null\)"));
+        Assert.Equal(optionsConstructor, Regex.IsMatch(text, @"public ChatClient\(global::System\.Uri url, global::CpWebSocket\.HttpWebSocketOptions\? options\)\s+: base\(url, options, __Router\)"));
+        AssertParses(text);
+    }
+
+    [Fact]
+    public void A_member_named_Contracts_the_user_declared_leaves_the_generated_one_out()
+    {
+        var generated = Emitter.Emit(Client()).Text;
+        var declared = Emitter.Emit(Client() with { DeclaredMembers = DeclaredMembers.Contracts }).Text;
+
+        Assert.Contains("public static global::CpWebSocket.Documentation.ClientContracts Contracts { get; }", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("ClientContracts Contracts", declared, StringComparison.Ordinal);
+        Assert.Contains("public ChatClient(global::System.Uri url)", declared, StringComparison.Ordinal);
+        AssertParses(declared);
     }
 
     private static ContractModel Contract(string name, DiscriminatorKind kind, string value)

@@ -258,6 +258,76 @@ public sealed class GeneratedClientTests
         Assert.Equal("WebSocketSendException", result);
     }
 
+    [Fact]
+    public async Task A_client_whose_context_lacks_a_contract_cannot_be_created_which_is_why_CPWS0005_is_an_error()
+    {
+        string[] sources =
+        [
+            Contracts + """
+            [WebSocketClient(SerializerContext = typeof(ChatJsonContext))]
+            [Sends(typeof(Say))]
+            [Receives(typeof(Said))]
+            public sealed partial class ChatClient;
+
+            public static class Probe
+            {
+                public static async System.Threading.Tasks.Task<string> RunAsync()
+                {
+                    try
+                    {
+                        await using var chat = new ChatClient(new System.Uri("ws://127.0.0.1:9/"));
+                        return "created";
+                    }
+                    catch (System.TypeInitializationException ex)
+                    {
+                        return ex.InnerException?.GetType().Name + ": " + ex.InnerException?.Message;
+                    }
+                }
+            }
+            """,
+            TestSources.DeclaredTypesOnlyContext("App", "ChatJsonContext", "Said"),
+        ];
+        Assert.Contains(AnalyzerRun.Analyze(sources), d => d.Id == "CPWS0005" && d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+
+        var result = await RunProbeAsync(sources);
+
+        Assert.StartsWith("InvalidOperationException: ", result, StringComparison.Ordinal);
+        Assert.Contains("App.Say", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_user_constructor_beside_the_generated_ones_chains_to_them_and_both_create_working_clients()
+    {
+        var result = await RunProbeAsync(
+            Contracts + """
+            [WebSocketClient]
+            [Sends(typeof(Say))]
+            public sealed partial class ChatClient
+            {
+                public ChatClient(System.Uri url, string? token)
+                    : this(url, (HttpWebSocketOptions?)null)
+                {
+                    Token = token;
+                }
+
+                public string? Token { get; }
+            }
+
+            public static class Probe
+            {
+                public static async System.Threading.Tasks.Task<string> RunAsync()
+                {
+                    var url = new System.Uri("ws://127.0.0.1:9/");
+                    await using var withToken = new ChatClient(url, "secret");
+                    await using var plain = new ChatClient(url);
+                    return withToken.Token + "," + withToken.Url + "," + withToken.Status + "," + (plain.Token ?? "none") + "," + plain.Status;
+                }
+            }
+            """);
+
+        Assert.Equal("secret,ws://127.0.0.1:9/,Closed,none,Closed", result);
+    }
+
     private static async Task<string> RunProbeAsync(params string[] sources)
     {
         var run = GeneratorRun.Of(sources).AssertGeneratorSucceeded().AssertCompiles();

@@ -500,6 +500,34 @@ public sealed class GeneratorSnapshotTests
         Snapshot.Verify(run.Result);
     }
 
+    [Fact]
+    public void UserDeclaredConstructors()
+    {
+        var run = Generate("""
+            using System;
+            using CpWebSocket;
+
+            namespace App;
+
+            [Message("ping")] public sealed record Ping;
+
+            [WebSocketClient]
+            [Sends(typeof(Ping))]
+            public sealed partial class PingClient
+            {
+                public PingClient(Uri url, HttpWebSocketOptions? options)
+                    : base(url, options ?? new HttpWebSocketOptions { CloseTimeout = TimeSpan.FromSeconds(2) }, __Router)
+                {
+                }
+            }
+            """);
+
+        var source = run.Sources["App.PingClient.g.cs"];
+        Assert.Contains("public PingClient(global::System.Uri url)", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("HttpWebSocketOptions? options)", source, StringComparison.Ordinal);
+        Snapshot.Verify(run.Result);
+    }
+
     private static GeneratorRun Generate(params string[] sources)
         => GeneratorRun.Of(sources).AssertGeneratorSucceeded().AssertCompiles();
 }

@@ -2,7 +2,9 @@
 # Packs src/Runtime as a user would (a local pack, with its local version), checks the package's metadata, layout,
 # README and per-target dependencies, checks that a change packs under a new version, then builds and runs a fresh
 # console app for each target framework the package ships for, referencing only that package from a local folder
-# feed (outside this repository's build settings). A runtime other than the SDK's own runs self-contained.
+# feed (outside this repository's build settings). Then packs src/Testing beside it and runs, for each target, a fresh
+# test project that references only CpWebSocket.Testing and runs an in-memory test. A runtime other than the SDK's own
+# runs self-contained.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
@@ -10,8 +12,8 @@ versions=()
 cleanup() {
   rm -rf "$work"
   # Each local pack has its own version: leave none of them behind in the package cache.
-  local cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}/cpwebsocket" version
-  for version in "${versions[@]}"; do rm -rf "${cache:?}/$version"; done
+  local packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}" version
+  for version in "${versions[@]}"; do rm -rf "${packages:?}/cpwebsocket/$version" "${packages:?}/cpwebsocket.testing/$version"; done
 }
 trap cleanup EXIT
 
@@ -130,5 +132,70 @@ XML
   dotnet msbuild "$app/PackageSmoke.csproj" -preprocess:"$app/preprocessed.xml" -p:Configuration=Release >/dev/null
   grep -q 'Name="CpWebSocketCheckCompilerVersion"' "$app/preprocessed.xml" || fail "the $target app does not import the package's compiler check"
   timeout 120 dotnet run --project "$app/PackageSmoke.csproj" -c Release --no-build
+done
+
+# CpWebSocket.Testing, packed under the same version and depending on this very CpWebSocket, with the generator flowing
+# through (a test project that installs only it declares contracts too).
+dotnet pack "$root/src/Testing" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet >&2
+testing="$feed/CpWebSocket.Testing.$version.nupkg"
+[ -f "$testing" ] || fail "packing src/Testing made no CpWebSocket.Testing.$version.nupkg"
+testing_listing="$(unzip -l "$testing")"
+testing_targets=$(dotnet msbuild "$root/src/Testing/CpWebSocket.Testing.csproj" -getProperty:TargetFrameworks)
+[ "$testing_targets" = "$targets" ] || fail "CpWebSocket.Testing targets $testing_targets, CpWebSocket $targets"
+for entry in icon.png README.md; do
+  grep -q " $entry\$" <<<"$testing_listing" || fail "$entry is missing from $(basename "$testing")"
+done
+for target in ${targets//;/ }; do
+  for entry in "lib/$target/CpWebSocket.Testing.dll" "lib/$target/CpWebSocket.Testing.xml"; do
+    grep -q " $entry\$" <<<"$testing_listing" || fail "$entry is missing from $(basename "$testing")"
+  done
+done
+testing_nuspec="$(unzip -p "$testing" CpWebSocket.Testing.nuspec)"
+for element in '<license type="expression">MIT</license>' '<icon>icon.png</icon>' '<readme>README.md</readme>' \
+  '<projectUrl>https://' '<repository type="git" url="https://' '<releaseNotes>' '<description>' '<authors>' '<tags>'; do
+  grep -qF "$element" <<<"$testing_nuspec" || fail "the CpWebSocket.Testing nuspec has no $element"
+done
+dependency=$(grep -o "<dependency id=\"CpWebSocket\" [^>]*>" <<<"$testing_nuspec" | sort -u)
+[ "$(wc -l <<<"$dependency")" -eq 1 ] && grep -q "version=\"$version\"" <<<"$dependency" \
+  || fail "$(basename "$testing") does not depend on CpWebSocket $version alone: $dependency"
+! grep -q 'exclude=' <<<"$dependency" || fail "$(basename "$testing") keeps CpWebSocket's assets from its users: $dependency"
+relative=$(grep -oE '\]\([^)]*\)' <<<"$(unzip -p "$testing" README.md)" | grep -vE '^\]\(https://' || true)
+[ -z "$relative" ] || fail "the CpWebSocket.Testing README has links that are not absolute: $relative"
+echo "package smoke: $(basename "$testing") carries a build per target, its metadata and README, and depends on CpWebSocket $version"
+
+# A fresh test project per target, from the testing package alone (the test framework from nuget.org, at the versions
+# this repository's tests use).
+package_version() { sed -nE "s/.*<PackageVersion Include=\"$1\" Version=\"([^\"]+)\".*/\1/p" "$root/Directory.Packages.props"; }
+for target in ${targets//;/ }; do
+  self_contained=false
+  [ "$target" = net10.0 ] || self_contained=true
+  project="$work/tests-$target"
+  mkdir -p "$project"
+  cp "$root/tests/PackageSmoke/TestingApp/ChatTests.cs" "$project/"
+  sed -e "s/@VERSION@/$version/" -e "s/@TARGET@/$target/" -e "s/@SELF_CONTAINED@/$self_contained/" \
+    -e "s/@TEST_SDK_VERSION@/$(package_version Microsoft.NET.Test.Sdk)/" -e "s/@XUNIT_VERSION@/$(package_version xunit)/" \
+    -e "s/@XUNIT_RUNNER_VERSION@/$(package_version xunit.runner.visualstudio)/" \
+    "$root/tests/PackageSmoke/TestingApp/PackageSmoke.Testing.csproj.template" > "$project/PackageSmoke.Testing.csproj"
+  cat > "$project/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local" value="$feed" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local"><package pattern="CpWebSocket" /><package pattern="CpWebSocket.Testing" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+  echo '<Project />' > "$project/Directory.Build.props"
+  echo '<Project />' > "$project/Directory.Packages.props"
+  cp "$root/global.json" "$project/"
+  echo "package smoke: a $target test project on CpWebSocket.Testing (self-contained: $self_contained)"
+  dotnet build "$project/PackageSmoke.Testing.csproj" -c Release --nologo -v quiet
+  output=$(timeout 300 dotnet test "$project/PackageSmoke.Testing.csproj" -c Release --no-build --nologo) \
+    || { printf '%s\n' "$output"; fail "the $target test project on CpWebSocket.Testing failed"; }
+  printf '%s\n' "$output" | grep -E 'Passed!|Failed!'
+  grep -qE 'Failed: +0, Passed: +2,' <<<"$output" || fail "the $target test project on CpWebSocket.Testing did not run its 2 tests"
 done
 echo "package smoke: ok"

@@ -44,7 +44,7 @@ internal static class DiagnosticDescriptors
         "CPWS0005",
         "Message types must be declared in the serializer context",
         "'{0}' is not declared in serializer context '{1}', so '{2}' cannot serialize it; add [JsonSerializable(typeof({0}))] to '{1}'",
-        DiagnosticSeverity.Warning);
+        DiagnosticSeverity.Error);
 
     /// <summary>CPWS0006: <c>SerializerContext</c> does not name a usable <c>JsonSerializerContext</c>.</summary>
     public static readonly DiagnosticDescriptor InvalidSerializerContext = Create(
@@ -261,6 +261,20 @@ internal static class DiagnosticDescriptors
         "CPWS0036",
         "Error response must be a class with [Message]",
         "ErrorResponse '{0}' of '{1}' cannot be used: {2}",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0037: a client-level attribute on a class without <c>[WebSocketClient]</c>.</summary>
+    public static readonly DiagnosticDescriptor ClientAttributeWithoutClient = Create(
+        "CPWS0037",
+        "Client attributes need [WebSocketClient]",
+        "'{0}' has {1} but no [WebSocketClient], so none of its members are generated; add [WebSocketClient] to '{0}'",
+        DiagnosticSeverity.Error);
+
+    /// <summary>CPWS0038: a client serialized by reflection in a project that is trimmed or compiled ahead of time.</summary>
+    public static readonly DiagnosticDescriptor ReflectionSerializationWhenTrimmed = Create(
+        "CPWS0038",
+        "Trimmed and Native AOT builds need a serializer context",
+        "Websocket client '{0}' names no SerializerContext, so its messages would be serialized by reflection, and trimming removes the members that needs; list its messages in a JsonSerializerContext and name it with [WebSocketClient(SerializerContext = typeof(...))]",
         DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity)

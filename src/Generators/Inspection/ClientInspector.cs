@@ -416,12 +416,12 @@ internal sealed partial class ClientInspector
 
         // A result type without a [Message] of its own arrives inside the client's Responses.
         var wrapped = responses is not null && !(returns is INamedTypeSymbol candidate && FindMessageAttribute(candidate) is not null);
-        var reason = wrapped
+        var reason = NeverAResponse(returns) ?? (wrapped
             ? returns is INamedTypeSymbol resultType && resultType.IsOpenGeneric() ? "an open generic type cannot be serialized; name a closed type such as Message<int>"
                 : returns.IsStatic ? "a static class has no instances; name a class with instances"
                 : returns.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer || returns.IsRefLikeType ? "it cannot be a type argument of the client's Responses"
                 : null
-            : UnsupportedReason(returns);
+            : UnsupportedReason(returns));
         if (reason is null && returns is INamedTypeSymbol namedReturns && VisibilityOf(namedReturns) == Visibility.Restricted && VisibilityOf(_client) != Visibility.Restricted)
         {
             reason = "it is private or protected, so the client's request method cannot return it; make it internal or public";
@@ -472,6 +472,58 @@ internal sealed partial class ClientInspector
 
         request = new InspectedRequest(response, methodName ?? defaultName, timeout, result, error, responseKey) { ReturnsNothing = returnsNothing };
         return true;
+    }
+
+    /// <summary>
+    /// Why <paramref name="type"/> can never be what a response carries, on any client, or <see langword="null"/>:
+    /// the request method is already asynchronous, a request is answered by one message, and System.Text.Json reads
+    /// neither delegates nor reflection types nor pointers.
+    /// </summary>
+    private static string? NeverAResponse(ITypeSymbol type)
+    {
+        if (IsAwaitable(type))
+        {
+            return type is INamedTypeSymbol { TypeArguments.Length: 1 } generic && !IsAwaitable(generic.TypeArguments[0])
+                ? "the request method already returns a task; name what the response carries, Returns = typeof(" + Display(generic.TypeArguments[0]) + ")"
+                : "the request method already returns a task; name what the response carries, or Returns = typeof(void) to wait for the response without reading it";
+        }
+
+        if (type.OriginalDefinition.IsType(TypeNames.AsyncEnumerableOfT) || type.OriginalDefinition.IsType(TypeNames.AsyncEnumeratorOfT)
+            || type.AllInterfaces.Any(i => i.OriginalDefinition.IsType(TypeNames.AsyncEnumerableOfT)))
+        {
+            return "a request is answered by one message, not a stream; name the type of that message";
+        }
+
+        if (type.TypeKind == TypeKind.Delegate)
+        {
+            return "a delegate cannot be serialized; name the type of the message that answers the request";
+        }
+
+        if (type.IsType(TypeNames.SystemType) || type.DerivesFrom(TypeNames.MemberInfo))
+        {
+            return "System.Text.Json does not serialize reflection types; name the type of the message that answers the request";
+        }
+
+        return type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+            ? "System.Text.Json does not serialize native pointers; name the type of the message that answers the request"
+            : null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> can be awaited by its own <c>GetAwaiter()</c>: a task, a value task, or another awaitable.</summary>
+    private static bool IsAwaitable(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("GetAwaiter"))
+            {
+                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, DeclaredAccessibility: Accessibility.Public })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Why <paramref name="type"/> cannot be a message or response contract, or <see langword="null"/> when it can.</summary>

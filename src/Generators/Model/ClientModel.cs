@@ -24,6 +24,7 @@ namespace CpWebSocket.Generators.Model;
 /// <param name="EnvelopeTypeName">The <c>global::</c> name of the envelope record, or <see langword="null"/>.</param>
 /// <param name="ErrorResponse">The error response, or <see langword="null"/>.</param>
 /// <param name="Shapes">The shapes of the types the client reads, nested types before the types that hold them.</param>
+/// <param name="DeclaredMembers">The generated members that the user already wrote (or whose name the user took): those are not generated.</param>
 internal sealed record ClientModel(
     string FullMetadataName,
     string? Namespace,
@@ -40,4 +41,5 @@ internal sealed record ClientModel(
     SerializationModel? Serialization = null,
     string? EnvelopeTypeName = null,
     ErrorResponseModel? ErrorResponse = null,
-    EquatableArray<ShapeModel> Shapes = default);
+    EquatableArray<ShapeModel> Shapes = default,
+    DeclaredMembers DeclaredMembers = DeclaredMembers.None);

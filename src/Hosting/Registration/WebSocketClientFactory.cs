@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using CpWebSocket.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ internal static class WebSocketClientFactory
 
     /// <summary>
     /// Creates the client registered as <paramref name="key"/> from its validated options, with the logger of its category
-    /// unless the options name one.
+    /// and the app's meter factory unless the options name their own.
     /// </summary>
     /// <typeparam name="TClient">The client's type; its public constructors are kept by the trimmer for this call.</typeparam>
     /// <param name="services">The app's services.</param>
@@ -31,6 +32,7 @@ internal static class WebSocketClientFactory
         var url = options.Url ?? throw new InvalidOperationException($"The websocket client {key.DisplayName} has no Url."); // the validator said so first
         var connectionOptions = options.Connection;
         connectionOptions.Logger ??= services.GetService<ILoggerFactory>()?.CreateLogger(key.LoggerCategory);
+        connectionOptions.MeterFactory ??= services.GetService<IMeterFactory>();
         var logger = connectionOptions.Logger ?? NullLogger.Instance;
 
         if (typeof(TClient) == typeof(HttpWebSocket))

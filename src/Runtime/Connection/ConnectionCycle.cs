@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using CpWebSocket.Diagnostics;
 using CpWebSocket.Transport;
 
 namespace CpWebSocket;
@@ -90,6 +91,9 @@ internal sealed class ConnectionCycle
         get => _closingByUser;
         set => _closingByUser = value;
     }
+
+    /// <summary>What the cycle's metrics and connect span remember from its start to its end.</summary>
+    public CycleTelemetry Telemetry;
 
     /// <summary>Set before this side aborts the socket, so the failure that follows is not mistaken for the peer's.</summary>
     public bool AbortRequested { get; set; }

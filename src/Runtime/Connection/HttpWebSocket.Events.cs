@@ -153,6 +153,7 @@ public sealed partial class HttpWebSocket
                     Closed?.Invoke(close.GetValueOrDefault());
                     break;
                 case WebSocketEvent.Error:
+                    Telemetry.ErrorRaised(error!);
                     Error?.Invoke(error!);
                     break;
                 case WebSocketEvent.Message:

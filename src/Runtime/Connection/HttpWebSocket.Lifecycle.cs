@@ -147,6 +147,7 @@ public sealed partial class HttpWebSocket
         WebSocketErrorInfo? failure;
         var context = _options.CreateContext(Url, cycle.Attempt, cycle.Delay, cycle.Cause);
         cycle.Context = context;
+        Telemetry.ConnectStarting(cycle);
         using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cycle.Lifetime.Token))
         {
             if (_options.ConnectTimeout != Timeout.InfiniteTimeSpan)
@@ -170,6 +171,15 @@ public sealed partial class HttpWebSocket
                     failure = new WebSocketErrorInfo(WebSocketErrorKind.Connect, $"Could not connect to {cycle.Url}: {reason}", ex);
                 }
             }
+
+            if (failure is not null)
+            {
+                Telemetry.ConnectFailed(
+                    cycle,
+                    failure.Exception!,
+                    abandoned: cycle.Lifetime.IsCancellationRequested,
+                    timedOut: failure.Exception is OperationCanceledException && connecting.IsCancellationRequested);
+            }
         }
 
         if (failure is not null)
@@ -184,6 +194,7 @@ public sealed partial class HttpWebSocket
         }
 
         cycle.Signals = context.Signals;
+        Telemetry.Connected(cycle, socket!);
         if (!TryOpen(cycle, socket!))
         {
             socket!.Abort(); // abandoned while the handshake finished: nobody else would close this one
@@ -206,6 +217,7 @@ public sealed partial class HttpWebSocket
 
             cycle.Socket = socket;
             cycle.WasOpen = true;
+            Telemetry.Opened(cycle);
             Listener?.OnCycleOpened();
             SetStatusNoLock(WebSocketStatus.Open, PendingEvent.ForOpened(cycle));
             _dispatcher.Enqueue(PendingEvent.After(() =>
@@ -455,6 +467,8 @@ public sealed partial class HttpWebSocket
         {
             _cycle = null;
         }
+
+        Telemetry.Ended(cycle, error, close);
 
         // As in the seed, a failure while closing is not an error (the close was asked for), except a refusal of
         // something that arrived: nothing received vanishes without an event.

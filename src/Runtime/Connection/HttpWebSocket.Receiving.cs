@@ -100,6 +100,7 @@ public sealed partial class HttpWebSocket
     private bool OnMessage(ConnectionCycle cycle, WebSocketMessageKind kind, ReceiveBuffer buffer)
     {
         var data = buffer.Message;
+        Telemetry.MessageReceived(kind, data.Length);
         var message = new WebSocketMessage(kind, data);
         var consumed = false;
         if (Listener is { } listener)

@@ -406,8 +406,9 @@ public sealed partial class HttpWebSocket
     }
 
     /// <summary>Remembers a message the transport accepted but has not written yet, to report it if the connection fails first.</summary>
-    private static void NoteWritten(ConnectionCycle cycle, int length, WebSocketMessageType type)
+    private void NoteWritten(ConnectionCycle cycle, int length, WebSocketMessageType type)
     {
+        Telemetry.MessageSent(type, length);
         if (cycle.Signals is { } signals)
         {
             cycle.Lane.NoteWritten(signals.DataFramesAccepted, signals.DataFramesWritten, length, type);

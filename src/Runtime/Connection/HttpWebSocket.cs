@@ -1,3 +1,4 @@
+using CpWebSocket.Diagnostics;
 using CpWebSocket.Transport;
 using CpWebSocket.Transport.Sockets;
 using Microsoft.Extensions.Logging;
@@ -81,6 +82,7 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
         _dataCallback = dataCallback;
         _dispatcher = new EventDispatcher(DeliverAsync, OnDeliveryFault);
         Url = url;
+        Telemetry = new ConnectionTelemetry(url, _options.MeterFactory);
     }
 
     /// <summary>The seed's <c>new(url, callback)</c>: creates a connection; nothing connects until <see cref="Open"/>.</summary>
@@ -91,6 +93,9 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
 
     /// <summary>The server's address.</summary>
     public Uri Url { get; }
+
+    /// <summary>Where this connection's metrics and spans are recorded (see <see cref="WebSocketDiagnostics"/>).</summary>
+    internal ConnectionTelemetry Telemetry { get; }
 
     /// <summary>The current status.</summary>
     public WebSocketStatus Status => _status;

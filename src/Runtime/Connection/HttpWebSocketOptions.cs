@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http;
 using System.Net.Security;
@@ -113,6 +114,13 @@ public sealed class HttpWebSocketOptions
 
     /// <summary>Where the connection logs what it does. <see langword="null"/> logs nothing.</summary>
     public ILogger? Logger { get; set; }
+
+    /// <summary>
+    /// Creates the <c>CpWebSocket</c> meter the connection records its metrics on (see <see cref="Diagnostics.WebSocketDiagnostics"/>):
+    /// the app's <see cref="IMeterFactory"/> from dependency injection, so that its meters are scoped to its host.
+    /// <see langword="null"/> (the default) records on one process-wide meter of the same name.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     internal void Validate()
     {

@@ -51,8 +51,9 @@ public sealed class SendsAttribute : Attribute
     public Type? Returns { get; set; }
 
     /// <summary>
-    /// The name of the generated request method. Default: the request type's name without a <c>Request</c>
-    /// suffix, plus <c>Async</c> (<c>GetRooms</c> and <c>GetRoomsRequest</c> both give <c>GetRoomsAsync</c>).
+    /// The name of the generated request method. Default: the request type's name plus <c>Async</c>, without a
+    /// <c>Request</c> suffix when at least two words stand before it (<c>GetRooms</c> and <c>GetRoomsRequest</c> both
+    /// give <c>GetRoomsAsync</c>; <c>ObsRequest</c> gives <c>ObsRequestAsync</c>).
     /// </summary>
     public string? MethodName { get; set; }
 

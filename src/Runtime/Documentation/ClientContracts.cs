@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using CpWebSocket.Messaging;
@@ -27,6 +28,7 @@ public sealed class ClientContracts
     /// <param name="sent">The messages it sends and the requests it makes, in the order declared.</param>
     /// <param name="envelopeType">The record of the members beside the payload its handlers may read, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A sent message belongs to another protocol than the router.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ClientContracts(Type clientType, InboundRouter router, IReadOnlyList<SentContract> sent, Type? envelopeType = null)
     {
         ArgumentNullException.ThrowIfNull(clientType);
@@ -69,14 +71,19 @@ public sealed class ClientContracts
     /// </summary>
     /// <param name="clientType">A class the generator completed (a <c>[WebSocketClient]</c>).</param>
     /// <returns>Its contracts.</returns>
-    /// <exception cref="ArgumentException">The type is not a generated client.</exception>
+    /// <exception cref="ArgumentException">
+    /// The type is not a generated client, or it is one that declares a member named <c>Contracts</c> of its own (the
+    /// generator then leaves its contracts out rather than clash with the user's member).
+    /// </exception>
     public static ClientContracts Of([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type clientType)
     {
         ArgumentNullException.ThrowIfNull(clientType);
         if (!TryOf(clientType, out var contracts))
         {
             throw new ArgumentException(
-                $"{clientType} is not a generated websocket client: it has no public static {PropertyName} property of type {nameof(ClientContracts)}. Declare it with [WebSocketClient] and build it with the CpWebSocket generator.",
+                clientType.IsDefined(typeof(WebSocketClientAttribute), inherit: false)
+                    ? $"{clientType} is a [WebSocketClient] without a generated static {PropertyName} property: either it declares a member named {PropertyName} of its own, which the generator leaves in place of its contracts (rename that member to describe the client), or it was built without the CpWebSocket generator."
+                    : $"{clientType} is not a generated websocket client: it has no public static {PropertyName} property of type {nameof(ClientContracts)}. Declare it with [WebSocketClient] and build it with the CpWebSocket generator.",
                 nameof(clientType));
         }
 

@@ -35,6 +35,12 @@ internal static class PayloadSchemas
             TransformSchemaNode = (context, node) => SetRequired(context.TypeInfo, node, shapes),
         };
         var schema = JsonSchemaExporter.GetJsonSchemaAsNode(typeInfo, options);
+        if (schema is JsonValue constant && constant.TryGetValue<bool>(out var any))
+        {
+            // A type with a converter of its own (NoResult, a user's) exports as true, any value; an AsyncAPI schema
+            // in components must be an object, so the same is said as {} (and false as {"not": {}}).
+            schema = any ? new JsonObject() : new JsonObject { ["not"] = new JsonObject() };
+        }
 
         if (schema is JsonObject root)
         {

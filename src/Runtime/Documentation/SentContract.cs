@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using CpWebSocket.Messaging;
 
@@ -56,6 +57,7 @@ public sealed class SentContract
     /// <typeparam name="T">The message contract.</typeparam>
     /// <param name="contract">The contract the client sends it with.</param>
     /// <returns>The description.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static SentContract Of<T>(OutboundContract<T> contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -67,6 +69,7 @@ public sealed class SentContract
     /// <typeparam name="TResponse">The response contract.</typeparam>
     /// <param name="contract">The contract the client sends the request with.</param>
     /// <returns>The description.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static SentContract Of<TRequest, TResponse>(RequestContract<TRequest, TResponse> contract)
     {
         ArgumentNullException.ThrowIfNull(contract);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.ExceptionServices;
 
 namespace CpWebSocket.Messaging;
@@ -13,6 +14,8 @@ namespace CpWebSocket.Messaging;
 /// using var subscription = chat.OnSaid(async (message, ct) => await store.SaveAsync(message, ct));
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class AsyncHandlerList<T>
 {
     private readonly object _gate = new();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CpWebSocket.Messaging.Shapes;
@@ -10,6 +11,8 @@ namespace CpWebSocket.Messaging;
 /// ask for it (<see cref="InboundContext.ReadEnvelope{TEnvelope}"/>).
 /// </summary>
 /// <typeparam name="TEnvelope">The envelope record.</typeparam>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class EnvelopeContract<TEnvelope>
 {
     private readonly JsonTypeInfo<TEnvelope> _typeInfo;

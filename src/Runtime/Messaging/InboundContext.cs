@@ -1,9 +1,13 @@
+using System.ComponentModel;
+
 namespace CpWebSocket.Messaging;
 
 /// <summary>
 /// The received message a typed handler is called for, beyond its record: its bytes, and its envelope record read on
 /// demand. Handed by the router to <see cref="InboundHandler{T}"/>s.
 /// </summary>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct InboundContext
 {
     internal InboundContext(ReadOnlyMemory<byte> message)

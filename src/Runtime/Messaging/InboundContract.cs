@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using CpWebSocket.Messaging.Layout;
 
@@ -8,6 +9,8 @@ namespace CpWebSocket.Messaging;
 /// and the handler that receives it. Create it with <see cref="MessageProtocol.Inbound{T}"/> and pass it to
 /// <see cref="MessageProtocol.CreateRouter"/>.
 /// </summary>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class InboundContract
 {
     private protected InboundContract(MessageProtocol protocol, MessageKey key, Type messageType)

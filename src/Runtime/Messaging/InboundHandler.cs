@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace CpWebSocket.Messaging;
 
 /// <summary>
@@ -15,4 +17,6 @@ namespace CpWebSocket.Messaging;
 /// protocol.Inbound&lt;Said&gt;("chat.said", static (client, message, context, ct) => ((ChatClient)client).OnSaidAsync(message, ct));
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate ValueTask InboundHandler<T>(MessageClient client, T message, InboundContext context, CancellationToken cancellationToken);

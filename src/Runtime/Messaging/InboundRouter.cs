@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CpWebSocket.Messaging.Layout;
@@ -13,6 +14,8 @@ namespace CpWebSocket.Messaging;
 /// matching discriminator (unless the rest could name it again): the deserializer reads the rest. Create it with
 /// <see cref="MessageProtocol.CreateRouter"/>; it is immutable and thread-safe.
 /// </summary>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class InboundRouter
 {
     private readonly MessageProtocol _protocol;

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using CpWebSocket.Diagnostics;
+
 namespace CpWebSocket.Messaging;
 
 public abstract partial class MessageClient
@@ -44,6 +47,7 @@ public abstract partial class MessageClient
     /// The response did not deserialize into <typeparamref name="TResponse"/>, or lacks a member it declares non-nullable;
     /// or, as <see cref="WebSocketResponseException{TError}"/>, the server answered with the declared error response.
     /// </exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<TResponse> RequestAsync<TRequest, TResponse>(TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -75,6 +79,7 @@ public abstract partial class MessageClient
     /// <exception cref="WebSocketRequestTimeoutException">No response within the request's timeout.</exception>
     /// <exception cref="WebSocketRequestAbortedException">The connection closed, or the client was disposed, while the request waited.</exception>
     /// <exception cref="WebSocketResponseException">The response did not deserialize into <typeparamref name="TResponse"/>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected async Task<TResult> RequestResultAsync<TRequest, TResponse, TResult, TError>(
         TRequest request, RequestContract<TRequest, TResponse> contract, CancellationToken cancellationToken)
         where TResponse : IResponse<TResult, TError>
@@ -87,6 +92,7 @@ public abstract partial class MessageClient
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        contract.CarriesError ??= static response => response.Error is not null;
         var (response, id) = await RequestCoreAsync(request, contract, cancellationToken).ConfigureAwait(false);
         if (response.Error is { } error)
         {
@@ -104,13 +110,16 @@ public abstract partial class MessageClient
 
         // Registered before it is written, so neither its response nor the connection closing can come first.
         _requests.Add(pending);
+        Connection.Telemetry.RequestStarted(pending.Id, GetType(), ContractName<TRequest>.Value);
         try
         {
             await SendEncodedAsync(request, contract.Outbound, pending.Id, cancellationToken).ConfigureAwait(false);
             var timeout = contract.Timeout ?? _defaultRequestTimeout;
             try
             {
-                return (await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false), pending.Id);
+                var response = await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+                Connection.Telemetry.RequestAnswered(pending.Id, withError: contract.CarriesError?.Invoke(response) == true);
+                return (response, pending.Id);
             }
             catch (TimeoutException ex) when (ex is not WebSocketRequestTimeoutException)
             {
@@ -121,9 +130,14 @@ public abstract partial class MessageClient
                 };
             }
         }
+        catch (Exception ex) when (Connection.Telemetry.RequestFailed(pending.Id, ex))
+        {
+            throw; // never reached: the filter records the failure and declines
+        }
         finally
         {
             _requests.TryRemove(pending.Id, out _);
+            Connection.Telemetry.RequestEnded(pending.Id);
         }
     }
 

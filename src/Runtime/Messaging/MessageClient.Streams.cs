@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace CpWebSocket.Messaging;
 
 public abstract partial class MessageClient
@@ -19,6 +21,7 @@ public abstract partial class MessageClient
     /// <param name="cancellationToken">Ends the stream.</param>
     /// <returns>The stream, already subscribed.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> are invalid.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected MessageSubscription<T> ReadMessagesAsync<T>(AsyncHandlerList<T> handlers, MessageStreamOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handlers);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
 namespace CpWebSocket.Messaging;
@@ -70,6 +71,12 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
 
     /// <summary>The subprotocol the server accepted, once open.</summary>
     public string? SubProtocol => Connection.SubProtocol;
+
+    /// <summary>
+    /// The JSON side of the client's type, shared by all its instances: the envelope and the serializer settings its
+    /// messages use. Code that speaks the client's protocol from the other side, such as a test server, reads it here.
+    /// </summary>
+    public MessageProtocol Protocol => _router.Protocol;
 
     /// <summary>The status became <see cref="WebSocketStatus.Opening"/>.</summary>
     public event Action? Opening
@@ -220,6 +227,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
     /// <returns>A task that completes when the frame has been written.</returns>
     /// <exception cref="WebSocketSendException">The connection is not open, or the write failed.</exception>
     /// <exception cref="InvalidOperationException">A flat message did not serialize as a JSON object.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     protected ValueTask SendMessageAsync<T>(T message, OutboundContract<T> contract, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contract);

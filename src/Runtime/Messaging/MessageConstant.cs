@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using CpWebSocket.Messaging.Layout;
 
@@ -9,6 +10,8 @@ namespace CpWebSocket.Messaging;
 /// new MessageConstant("jsonrpc", "2.0");
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageConstant
 {
     /// <summary>A string member.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace CpWebSocket.Messaging;
 
 /// <summary>
@@ -15,6 +17,8 @@ namespace CpWebSocket.Messaging;
 /// new MessageEnvelope("method", "params") { Constants = [new MessageConstant("jsonrpc", "2.0")] };
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageEnvelope
 {
     /// <summary>Describes an envelope.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace CpWebSocket.Messaging;
 
 /// <summary>
@@ -12,6 +14,8 @@ namespace CpWebSocket.Messaging;
 /// MessageKey ticker = new("subscription", "ticker.*");                  // a prefix pattern, for received messages
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct MessageKey : IEquatable<MessageKey>
 {
     private readonly MessageDiscriminator _second;

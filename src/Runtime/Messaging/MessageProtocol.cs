@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,8 @@ namespace CpWebSocket.Messaging;
 ///     protocol.Inbound&lt;Said&gt;("chat.said", static (client, message, context, ct) => ((ChatClient)client).OnSaidAsync(message, ct)));
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageProtocol
 {
     private readonly string? _contextName;
@@ -359,7 +362,8 @@ public sealed class MessageProtocol
     {
         foreach (var property in typeInfo.Kind == JsonTypeInfoKind.Object ? typeInfo.Properties : [])
         {
-            if (string.Equals(property.Name, name, StringComparison.Ordinal))
+            // A [JsonIgnore] member stays in the list without a getter: it is never written.
+            if (property.Get is not null && string.Equals(property.Name, name, StringComparison.Ordinal))
             {
                 return true;
             }

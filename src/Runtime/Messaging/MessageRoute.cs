@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CpWebSocket.Messaging.Layout;
 namespace CpWebSocket.Messaging;
 
@@ -13,6 +14,8 @@ namespace CpWebSocket.Messaging;
 /// new MessageRoute(0, "t", "d");                               // Discord dispatches
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageRoute
 {
     /// <summary>Describes a route.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.ComponentModel;
 using CpWebSocket.Messaging.Layout;
 using CpWebSocket.Messaging.Payloads;
 
@@ -11,6 +12,8 @@ namespace CpWebSocket.Messaging;
 /// it (a static field).
 /// </summary>
 /// <typeparam name="T">The message contract.</typeparam>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OutboundContract<T>
 {
     private readonly PayloadWriter<T> _payload;

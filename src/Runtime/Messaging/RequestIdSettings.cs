@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace CpWebSocket.Messaging;
 
 /// <summary>Where and how an envelope carries request ids (see <see cref="WebSocketClientAttribute.RequestIdProperty"/>).</summary>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestIdSettings
 {
     /// <summary>Describes request ids.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CpWebSocket.Messaging.Shapes;
@@ -8,6 +9,8 @@ namespace CpWebSocket.Messaging;
 /// The message a server answers failed requests with, such as <c>{"type":"error","id":1,"message":"..."}</c>. Made by
 /// <see cref="MessageProtocol.ErrorResponse{TError}"/> and handed to the requests it may answer.
 /// </summary>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class ErrorResponseContract
 {
     private protected ErrorResponseContract(MessageProtocol protocol, MessageKey key, Type errorType)

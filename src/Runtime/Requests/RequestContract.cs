@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CpWebSocket.Messaging.Shapes;
@@ -11,6 +12,8 @@ namespace CpWebSocket.Messaging;
 /// </summary>
 /// <typeparam name="TRequest">The request contract.</typeparam>
 /// <typeparam name="TResponse">The response contract.</typeparam>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestContract<TRequest, TResponse>
 {
     private readonly JsonTypeInfo<TResponse> _responseInfo;
@@ -37,6 +40,9 @@ public sealed class RequestContract<TRequest, TResponse>
 
     /// <summary>Which received messages can answer the request.</summary>
     internal ResponseMatch Match { get; }
+
+    /// <summary>For a response that carries a result or an error: whether it carries the error (set by the first call that unwraps one; read by the request's telemetry).</summary>
+    internal Func<TResponse, bool>? CarriesError { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => $"{typeof(TRequest)} sent as {Outbound.Key.ToDisplayString()}, answered by {typeof(TResponse)}";

@@ -26,9 +26,13 @@ internal static class AnalyzerRun
     /// </summary>
     /// <returns>The diagnostics reported, for further checks of their messages.</returns>
     public static IReadOnlyList<Diagnostic> Verify(string markup, params string[] otherSources)
+        => Verify(BuildProperties.None, markup, otherSources);
+
+    /// <summary>Like <see cref="Verify(string, string[])"/>, in a project whose MSBuild properties are <paramref name="properties"/>.</summary>
+    public static IReadOnlyList<Diagnostic> Verify(BuildProperties properties, string markup, params string[] otherSources)
     {
         var parsed = DiagnosticMarkup.Parse(markup);
-        var diagnostics = Analyze(out var output, [parsed.Source, .. otherSources]);
+        var diagnostics = Analyze(out var output, properties, [parsed.Source, .. otherSources]);
 
         // The bad code must be bad only in the way the test says: a typo in a test source would otherwise hide the diagnostic.
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -50,29 +54,35 @@ internal static class AnalyzerRun
     }
 
     /// <summary>Asserts that <paramref name="sources"/> get no CPWS diagnostic and compile cleanly with the generated code.</summary>
-    public static void VerifyNone(params string[] sources)
+    public static void VerifyNone(params string[] sources) => VerifyNone(BuildProperties.None, sources);
+
+    /// <summary>Like <see cref="VerifyNone(string[])"/>, in a project whose MSBuild properties are <paramref name="properties"/>.</summary>
+    public static void VerifyNone(BuildProperties properties, params string[] sources)
     {
         var run = GeneratorRun.Of(sources).AssertGeneratorSucceeded().AssertCompiles();
-        var diagnostics = RunAnalyzer(run.Output);
+        var diagnostics = RunAnalyzer(run.Output, properties);
         Assert.True(diagnostics.Count == 0, "Unexpected diagnostics:\n" + GeneratorRun.Describe(diagnostics));
     }
 
     /// <summary>The CPWS diagnostics of <paramref name="sources"/>, after the generator ran.</summary>
-    public static IReadOnlyList<Diagnostic> Analyze(params string[] sources) => Analyze(out _, sources);
+    public static IReadOnlyList<Diagnostic> Analyze(params string[] sources) => Analyze(out _, BuildProperties.None, sources);
 
-    private static List<Diagnostic> Analyze(out Compilation output, params string[] sources)
+    private static List<Diagnostic> Analyze(out Compilation output, BuildProperties properties, params string[] sources)
     {
         // Whatever is wrong in the input, the generator must not throw and must not add broken code.
         var run = GeneratorRun.Of(sources).AssertGeneratorSucceeded().AssertGeneratedCodeHasNoDiagnostics();
         output = run.Output;
-        return RunAnalyzer(run.Output);
+        return RunAnalyzer(run.Output, properties);
     }
 
-    private static List<Diagnostic> RunAnalyzer(Compilation compilation)
+    /// <summary>The CPWS diagnostics of a compilation the generator already completed (<see cref="GeneratorRun.Output"/>).</summary>
+    public static IReadOnlyList<Diagnostic> Diagnose(Compilation output) => RunAnalyzer(output, BuildProperties.None);
+
+    private static List<Diagnostic> RunAnalyzer(Compilation compilation, BuildProperties properties)
     {
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
+            new AnalyzerOptions([], properties),
             onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);

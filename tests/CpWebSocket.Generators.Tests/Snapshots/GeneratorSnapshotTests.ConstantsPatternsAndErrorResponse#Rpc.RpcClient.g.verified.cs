@@ -20,7 +20,11 @@ namespace Rpc
             static message => __RpcError_Shape.MayLack(message.Error),
             new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("error", required: false, value: __RpcError_Shape));
 
-        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
+        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol = __CreateProtocol();
+
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "CPWS0038 reports a client without SerializerContext in a trimmed build.")]
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "CPWS0038 reports a client without SerializerContext in a Native AOT build.")]
+        private static global::CpWebSocket.Messaging.MessageProtocol __CreateProtocol() =>
             global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
                 new global::CpWebSocket.Messaging.MessageEnvelope("method", "params", new global::CpWebSocket.Messaging.RequestIdSettings("id", global::CpWebSocket.RequestIdLocation.Envelope, global::CpWebSocket.RequestIdKind.Integer))
                 {
@@ -67,7 +71,7 @@ namespace Rpc
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public RpcClient(global::System.Uri url)
-            : this(url, null)
+            : this(url, (global::CpWebSocket.HttpWebSocketOptions?)null)
         {
         }
 

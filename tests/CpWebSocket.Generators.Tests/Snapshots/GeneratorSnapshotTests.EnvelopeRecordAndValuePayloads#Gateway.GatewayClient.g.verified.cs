@@ -15,7 +15,11 @@ namespace Gateway
             static message => global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(message.Op, default),
             new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("op"));
 
-        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
+        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol = __CreateProtocol();
+
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "CPWS0038 reports a client without SerializerContext in a trimmed build.")]
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "CPWS0038 reports a client without SerializerContext in a Native AOT build.")]
+        private static global::CpWebSocket.Messaging.MessageProtocol __CreateProtocol() =>
             global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
                 new global::CpWebSocket.Messaging.MessageEnvelope("op", "d")
                 {
@@ -68,7 +72,7 @@ namespace Gateway
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public GatewayClient(global::System.Uri url)
-            : this(url, null)
+            : this(url, (global::CpWebSocket.HttpWebSocketOptions?)null)
         {
         }
 

@@ -8,7 +8,11 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("CpWebSocket.Generators", "{GeneratorVersion}")]
         partial class PingClient : global::CpWebSocket.Messaging.MessageClient
         {
-            private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
+            private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol = __CreateProtocol();
+
+            [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "CPWS0038 reports a client without SerializerContext in a trimmed build.")]
+            [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "CPWS0038 reports a client without SerializerContext in a Native AOT build.")]
+            private static global::CpWebSocket.Messaging.MessageProtocol __CreateProtocol() =>
                 global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
                     new global::CpWebSocket.Messaging.MessageEnvelope("type", null));
 
@@ -33,7 +37,7 @@ namespace App
             /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
             /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
             public PingClient(global::System.Uri url)
-                : this(url, null)
+                : this(url, (global::CpWebSocket.HttpWebSocketOptions?)null)
             {
             }
 

@@ -10,7 +10,11 @@ namespace Obs
             static message => message.ObsVersion is null,
             new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("obsVersion"));
 
-        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
+        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol = __CreateProtocol();
+
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "CPWS0038 reports a client without SerializerContext in a trimmed build.")]
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "CPWS0038 reports a client without SerializerContext in a Native AOT build.")]
+        private static global::CpWebSocket.Messaging.MessageProtocol __CreateProtocol() =>
             global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
                 new global::CpWebSocket.Messaging.MessageEnvelope("op", "d", new global::CpWebSocket.Messaging.RequestIdSettings("requestId", global::CpWebSocket.RequestIdLocation.Payload, global::CpWebSocket.RequestIdKind.String)),
                 new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
@@ -38,7 +42,7 @@ namespace Obs
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public ObsClient(global::System.Uri url)
-            : this(url, null)
+            : this(url, (global::CpWebSocket.HttpWebSocketOptions?)null)
         {
         }
 

@@ -32,7 +32,11 @@ namespace Shapes
             new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("chain", value: __Node_Shape),
             new global::CpWebSocket.Messaging.Shapes.MessageShapeMember("byName"));
 
-        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol =
+        private static readonly global::CpWebSocket.Messaging.MessageProtocol __Protocol = __CreateProtocol();
+
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "CPWS0038 reports a client without SerializerContext in a trimmed build.")]
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "CPWS0038 reports a client without SerializerContext in a Native AOT build.")]
+        private static global::CpWebSocket.Messaging.MessageProtocol __CreateProtocol() =>
             global::CpWebSocket.Messaging.MessageProtocol.CreateReflectionBased(
                 new global::CpWebSocket.Messaging.MessageEnvelope("type", null),
                 new global::System.Text.Json.JsonSerializerOptions(global::System.Text.Json.JsonSerializerDefaults.Web),
@@ -60,7 +64,7 @@ namespace Shapes
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public ReadingClient(global::System.Uri url)
-            : this(url, null)
+            : this(url, (global::CpWebSocket.HttpWebSocketOptions?)null)
         {
         }
 

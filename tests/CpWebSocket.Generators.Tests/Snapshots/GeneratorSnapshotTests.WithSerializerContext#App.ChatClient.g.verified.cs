@@ -43,7 +43,7 @@ namespace App
         /// <summary>Creates a client for <paramref name="url"/> with default options. Nothing connects until it is opened.</summary>
         /// <param name="url">The websocket server address (<c>ws://</c> or <c>wss://</c>).</param>
         public ChatClient(global::System.Uri url)
-            : this(url, null)
+            : this(url, (global::CpWebSocket.HttpWebSocketOptions?)null)
         {
         }
 

@@ -17,6 +17,7 @@ public sealed partial class HostingReadmeExample
     private static readonly string[] CodeOnly =
     [
         nameof(HttpWebSocketOptions.Logger),
+        nameof(HttpWebSocketOptions.MeterFactory),
         nameof(HttpWebSocketOptions.RemoteCertificateValidationCallback),
         nameof(HttpWebSocketOptions.ClientCertificates),
         nameof(HttpWebSocketOptions.Cookies),

@@ -1,11 +1,12 @@
 using System.Net.WebSockets;
 using System.Text;
+using CpWebSocket.Testing.Transport;
 using CpWebSocket.Tests.Support;
 
 namespace CpWebSocket.Tests.Connection;
 
 /// <summary>
-/// The lifecycle needs nothing of a network: over an in-memory transport (websockets on pipes) it opens, keeps text and
+/// The lifecycle needs nothing of a network: over the in-memory transport of CpWebSocket.Testing (websockets on pipes) it opens, keeps text and
 /// binary apart, enforces the size limit itself, and runs the close handshake; and the arrival hook sees every message as
 /// it arrives, even while a handler holds the one before.
 /// </summary>
@@ -14,7 +15,7 @@ public sealed class TransportSeamTests
     [Fact]
     public async Task The_lifecycle_runs_over_an_in_memory_transport()
     {
-        var transport = new InMemoryTransport(InMemoryTransport.EchoAsync);
+        var transport = new InMemoryTransport(connection => InMemoryEcho.RunAsync(connection.Socket));
         var events = new EventRecorder();
         var options = new HttpWebSocketOptions { Transport = transport };
         options.RequestHeaders["Authorization"] = "Bearer in-memory";
@@ -32,7 +33,7 @@ public sealed class TransportSeamTests
             events.Kinds);
         Assert.Equal([WebSocketMessageKind.Text, WebSocketMessageKind.Binary], events.Of(WebSocketEvent.Message).Select(m => m.Kind!.Value));
         Assert.Equal(WebSocketCloseStatus.NormalClosure, events.Of(WebSocketEvent.Closed).Single().Close!.Value.Status);
-        var attempt = Assert.Single(transport.Attempts);
+        var attempt = Assert.Single(transport.Connections).Context;
         Assert.Equal("Bearer in-memory", attempt.RequestHeaders["Authorization"]);
         Assert.Equal(0, attempt.Attempt);
     }
@@ -41,8 +42,9 @@ public sealed class TransportSeamTests
     public async Task The_lifecycle_refuses_an_oversized_message_itself_when_the_transport_does_not()
     {
         int? closeStatus = null;
-        var transport = new InMemoryTransport(async server =>
+        var transport = new InMemoryTransport(async connection =>
         {
+            var server = connection.Socket;
             await server.SendAsync(new byte[10_000], WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
             var result = await server.ReceiveAsync(new byte[256], CancellationToken.None);
             closeStatus = result.MessageType == WebSocketMessageType.Close ? (int?)server.CloseStatus : null;
@@ -63,14 +65,15 @@ public sealed class TransportSeamTests
     [Fact]
     public async Task The_arrival_hook_sees_each_message_as_it_arrives_and_a_message_it_takes_stays_on_the_raw_lane_only()
     {
-        var transport = new InMemoryTransport(async server =>
+        var transport = new InMemoryTransport(async connection =>
         {
+            var server = connection.Socket;
             for (var i = 1; i <= 5; i++)
             {
                 await server.SendAsync(Encoding.UTF8.GetBytes($"m{i}"), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
 
-            await InMemoryTransport.EchoAsync(server);
+            await InMemoryEcho.RunAsync(server);
         });
         var socket = new HttpWebSocket(new Uri("ws://in-memory/"), options: new HttpWebSocketOptions { Transport = transport });
         var arrived = new List<string>();

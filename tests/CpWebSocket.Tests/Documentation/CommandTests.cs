@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CpWebSocket.Documentation;
+using CpWebSocket.Tests.AsyncApi;
 
 namespace CpWebSocket.Tests.Documentation;
 

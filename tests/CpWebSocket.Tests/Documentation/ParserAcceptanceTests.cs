@@ -1,4 +1,5 @@
 using CpWebSocket.Documentation;
+using CpWebSocket.Tests.AsyncApi;
 
 namespace CpWebSocket.Tests.Documentation;
 

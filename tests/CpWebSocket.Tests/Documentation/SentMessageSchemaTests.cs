@@ -1,5 +1,6 @@
 using CpWebSocket.Documentation;
 using CpWebSocket.Messaging;
+using CpWebSocket.Tests.AsyncApi;
 using CpWebSocket.Tests.Server;
 using Discord = CpWebSocket.Tests.Protocols.Discord;
 using HomeAssistant = CpWebSocket.Tests.Protocols.HomeAssistant;

@@ -3,14 +3,15 @@ using System.Text.RegularExpressions;
 namespace CpWebSocket.Tests.Readme;
 
 /// <summary>
-/// Every C# block of the README, and of the package's README, stands, line for line and in order, in a compiled test or
-/// sample (the package's README in the package smoke app, compiled against the packed package).
+/// Every C# block of the README, and of the packages' READMEs, stands, line for line and in order, in a compiled test or
+/// sample (the packages' READMEs in the package smoke projects, compiled against the packed packages).
 /// </summary>
 public sealed partial class ReadmeCodeBlocksTests
 {
     [Theory]
     [InlineData("README.md")]
     [InlineData("src/Runtime/PACKAGE.md")]
+    [InlineData("src/Testing/README.md")]
     public void Every_csharp_block_of_the_readme_is_compiled_somewhere(string readmePath)
     {
         var root = RepositoryRoot();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace CpWebSocket.Messaging.Shapes;
@@ -13,7 +14,9 @@ namespace CpWebSocket.Messaging.Shapes;
 /// Checking costs nothing on the usual path: the deserialized record is looked at first (<see cref="MessageShape{T}.MayLack"/>),
 /// and only a <c>null</c> or default value in a required member, which a missing member leaves, sends the check back to the
 /// JSON to tell a missing member from a present zero.
+/// <para>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</para>
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class MessageShape
 {
     private readonly MessageShapeMember[] _members;

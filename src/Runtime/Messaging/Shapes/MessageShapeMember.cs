@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 
 namespace CpWebSocket.Messaging.Shapes;
@@ -13,6 +14,8 @@ namespace CpWebSocket.Messaging.Shapes;
 /// new MessageShapeMember("bids", items: levelShape);                // required, each element checked
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageShapeMember
 {
     /// <summary>Describes a member.</summary>

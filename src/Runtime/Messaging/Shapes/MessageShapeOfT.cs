@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace CpWebSocket.Messaging.Shapes;
 
 /// <summary>The <see cref="MessageShape"/> of one type <typeparamref name="T"/>.</summary>
@@ -10,6 +12,8 @@ namespace CpWebSocket.Messaging.Shapes;
 ///     new("room"), new("from"), new("text"));
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageShape<T> : MessageShape
 {
     // Tested once: "value is null" on a value type boxes it wherever the JIT does not optimize (Debug builds).

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace CpWebSocket.Messaging.Shapes;
 
 /// <summary>
@@ -10,6 +12,8 @@ namespace CpWebSocket.Messaging.Shapes;
 /// var protocol = MessageProtocol.Create(new MessageEnvelope(), ChatJsonContext.Default, shapes);
 /// </code>
 /// </example>
+/// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageShapes
 {
     private readonly Dictionary<Type, MessageShape> _shapes = [];

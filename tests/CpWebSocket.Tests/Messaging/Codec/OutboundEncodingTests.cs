@@ -145,6 +145,22 @@ public sealed class OutboundEncodingTests
     }
 
     [Fact]
+    public void A_flat_contract_whose_member_named_like_the_discriminator_is_ignored_is_accepted()
+    {
+        // [JsonIgnore] keeps the member among the metadata's properties, without a getter: it is never written.
+#pragma warning disable IL2026, IL3050 // the reflection path is under test too
+        var reflection = MessageProtocol.CreateReflectionBased(new MessageEnvelope());
+#pragma warning restore IL2026, IL3050
+
+        foreach (var protocol in new[] { CodecProtocols.Flat(), reflection })
+        {
+            var contract = protocol.Outbound<IgnoredTag>("tagged");
+
+            Assert.Equal("""{"type":"tagged","text":"hi"}""", CodecProtocols.Encode(contract, new IgnoredTag("not written", "hi")));
+        }
+    }
+
+    [Fact]
     public void A_type_missing_from_the_context_is_refused_with_the_fix()
     {
         var error = Assert.Throws<InvalidOperationException>(() => CodecProtocols.Flat().Outbound<Uri>("uri"));

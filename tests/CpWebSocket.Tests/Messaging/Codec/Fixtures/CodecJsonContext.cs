@@ -12,6 +12,7 @@ namespace CpWebSocket.Tests.Messaging.Codec.Fixtures;
 [JsonSerializable(typeof(Ping))]
 [JsonSerializable(typeof(Code))]
 [JsonSerializable(typeof(Tagged))]
+[JsonSerializable(typeof(IgnoredTag))]
 [JsonSerializable(typeof(Strict))]
 [JsonSerializable(typeof(int[]))]
 [JsonSerializable(typeof(Level))]

@@ -1,4 +1,4 @@
-namespace CpWebSocket.Tests.Documentation;
+namespace CpWebSocket.Tests.AsyncApi;
 
 /// <summary>An AsyncAPI document to hand to the parser, and the messages to check against its schemas.</summary>
 /// <param name="Name">What the document describes, for failure messages.</param>

@@ -1,4 +1,4 @@
-namespace CpWebSocket.Tests.Documentation;
+namespace CpWebSocket.Tests.AsyncApi;
 
 /// <summary>A message as it went over the wire, to check against the payload schema of the document's message <see cref="Message"/>.</summary>
 /// <param name="Message">The id of the message in the document (<c>components/messages</c>).</param>

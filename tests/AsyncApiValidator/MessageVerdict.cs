@@ -1,4 +1,4 @@
-namespace CpWebSocket.Tests.Documentation;
+namespace CpWebSocket.Tests.AsyncApi;
 
 /// <summary>What the JSON Schema validator said of one message.</summary>
 /// <param name="Message">The id of the message in the document.</param>

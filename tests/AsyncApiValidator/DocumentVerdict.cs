@@ -1,4 +1,4 @@
-namespace CpWebSocket.Tests.Documentation;
+namespace CpWebSocket.Tests.AsyncApi;
 
 /// <summary>What the AsyncAPI parser said of one document, and the validator of its messages.</summary>
 /// <param name="Name">What the document describes.</param>
