@@ -39,6 +39,9 @@ public sealed partial class HttpWebSocket
     /// </summary>
     internal Func<WebSocketMessage, ValueTask>? MessageInterceptor { get; set; }
 
+    /// <summary>For the messaging layer: names the contract of a text message, for the metrics' contract tag.</summary>
+    internal Func<ReadOnlyMemory<byte>, string?>? ContractOf { get; set; }
+
     /// <summary>
     /// For the messaging layer: raises an <see cref="WebSocketEvent.Error"/> event about the message being delivered
     /// (synchronously or by an async handler): it is delivered right after that message, before the events that wait.

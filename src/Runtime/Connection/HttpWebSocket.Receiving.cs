@@ -100,7 +100,7 @@ public sealed partial class HttpWebSocket
     private bool OnMessage(ConnectionCycle cycle, WebSocketMessageKind kind, ReceiveBuffer buffer)
     {
         var data = buffer.Message;
-        Telemetry.MessageReceived(kind, data.Length);
+        Telemetry.MessageReceived(kind, data, ContractOf);
         var message = new WebSocketMessage(kind, data);
         var consumed = false;
         if (Listener is { } listener)

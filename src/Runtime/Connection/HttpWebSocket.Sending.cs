@@ -105,10 +105,11 @@ public sealed partial class HttpWebSocket
 
     /// <summary>For the messaging layer: sends UTF-8 the caller guarantees valid as one text frame.</summary>
     /// <param name="utf8">The message.</param>
+    /// <param name="contract">The name of the contract it was encoded from, for the metrics' contract tag.</param>
     /// <param name="cancellationToken">Cancels the wait for this message's turn.</param>
     /// <returns>A task that completes when the frame is written or accepted.</returns>
-    internal ValueTask SendUtf8TextAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken) =>
-        SendMessageAsync(utf8, WebSocketMessageType.Text, cancellationToken);
+    internal ValueTask SendUtf8TextAsync(ReadOnlyMemory<byte> utf8, string contract, CancellationToken cancellationToken) =>
+        SendMessageAsync(utf8, WebSocketMessageType.Text, cancellationToken, contract);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendSanitizedAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
@@ -125,7 +126,7 @@ public sealed partial class HttpWebSocket
     }
 
     /// <summary>The awaited way: the caller's task says whether the message was written.</summary>
-    private ValueTask SendMessageAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken)
+    private ValueTask SendMessageAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType type, CancellationToken cancellationToken, string? contract = null)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -140,7 +141,7 @@ public sealed partial class HttpWebSocket
             cycle = AcceptingCycleNoLock(out refusal);
             if (cycle is not null && !cycle.Lane.TryTake())
             {
-                queued = SendOp.Message(payload, type, pooled: null, awaited: true);
+                queued = SendOp.Message(payload, type, pooled: null, awaited: true, contract);
                 cycle.Lane.Enqueue(queued);
             }
         }
@@ -151,7 +152,7 @@ public sealed partial class HttpWebSocket
         }
 
         return queued is null
-            ? WriteMessage(cycle, payload, type, pooled: null, awaited: true)
+            ? WriteMessage(cycle, payload, type, pooled: null, awaited: true, contract)
             : WaitForTurnAsync(queued, cancellationToken);
     }
 
@@ -206,7 +207,7 @@ public sealed partial class HttpWebSocket
     }
 
     /// <summary>Writes a message whose caller holds the lane, then hands the lane on.</summary>
-    private ValueTask WriteMessage(ConnectionCycle cycle, ReadOnlyMemory<byte> payload, WebSocketMessageType type, byte[]? pooled, bool awaited)
+    private ValueTask WriteMessage(ConnectionCycle cycle, ReadOnlyMemory<byte> payload, WebSocketMessageType type, byte[]? pooled, bool awaited, string? contract = null)
     {
         ValueTask write;
         try
@@ -220,10 +221,10 @@ public sealed partial class HttpWebSocket
 
         if (!write.IsCompletedSuccessfully)
         {
-            return AwaitWriteAsync(write, cycle, payload.Length, type, pooled, awaited);
+            return AwaitWriteAsync(write, cycle, payload.Length, type, pooled, awaited, contract);
         }
 
-        NoteWritten(cycle, payload.Length, type);
+        NoteWritten(cycle, payload.Length, type, contract);
         if (pooled is not null)
         {
             ArrayPool<byte>.Shared.Return(pooled);
@@ -234,12 +235,12 @@ public sealed partial class HttpWebSocket
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask AwaitWriteAsync(ValueTask write, ConnectionCycle cycle, int length, WebSocketMessageType type, byte[]? pooled, bool awaited)
+    private async ValueTask AwaitWriteAsync(ValueTask write, ConnectionCycle cycle, int length, WebSocketMessageType type, byte[]? pooled, bool awaited, string? contract)
     {
         try
         {
             await write.ConfigureAwait(false);
-            NoteWritten(cycle, length, type);
+            NoteWritten(cycle, length, type, contract);
         }
         catch (Exception ex) when (!awaited)
         {
@@ -384,7 +385,7 @@ public sealed partial class HttpWebSocket
         try
         {
             await socket.SendAsync(op.Payload, op.Type, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
-            NoteWritten(cycle, op.Payload.Length, op.Type);
+            NoteWritten(cycle, op.Payload.Length, op.Type, op.Contract);
             op.Completion?.TrySetResult();
         }
         catch (Exception ex)
@@ -406,9 +407,9 @@ public sealed partial class HttpWebSocket
     }
 
     /// <summary>Remembers a message the transport accepted but has not written yet, to report it if the connection fails first.</summary>
-    private void NoteWritten(ConnectionCycle cycle, int length, WebSocketMessageType type)
+    private void NoteWritten(ConnectionCycle cycle, int length, WebSocketMessageType type, string? contract)
     {
-        Telemetry.MessageSent(type, length);
+        Telemetry.MessageSent(type, length, contract);
         if (cycle.Signals is { } signals)
         {
             cycle.Lane.NoteWritten(signals.DataFramesAccepted, signals.DataFramesWritten, length, type);

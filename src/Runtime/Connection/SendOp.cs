@@ -27,6 +27,9 @@ internal sealed class SendOp
     /// <summary>The task of a <c>SendAsync</c> or of a close; <see langword="null"/> for a <c>Send</c>, whose failure is an <c>Error</c> event.</summary>
     public TaskCompletionSource? Completion { get; }
 
+    /// <summary>The name of the contract a typed message was encoded from (a metrics tag); <see langword="null"/> for raw sends.</summary>
+    public string? Contract { get; private init; }
+
     public bool IsClose => Type == WebSocketMessageType.Close;
 
     public WebSocketCloseStatus CloseStatus { get; private init; }
@@ -36,8 +39,8 @@ internal sealed class SendOp
     /// <summary>Set (under the connection's lock) when its turn came, or when its caller stopped waiting.</summary>
     public bool Taken { get; set; }
 
-    public static SendOp Message(ReadOnlyMemory<byte> payload, WebSocketMessageType type, byte[]? pooled, bool awaited) =>
-        new(payload, type, pooled, awaited ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null);
+    public static SendOp Message(ReadOnlyMemory<byte> payload, WebSocketMessageType type, byte[]? pooled, bool awaited, string? contract = null) =>
+        new(payload, type, pooled, awaited ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null) { Contract = contract };
 
     public static SendOp Close(WebSocketCloseStatus status, string? description) =>
         new(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Close, null, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))

@@ -29,6 +29,12 @@ public sealed class WebSocketErrorInfo
     /// <summary>The raw message text, for errors about an inbound message.</summary>
     public string? RawText { get; }
 
+    /// <summary>
+    /// The contract a received message was routed to, for errors about one (it did not deserialize, or its handler
+    /// threw); <see langword="null"/> otherwise.
+    /// </summary>
+    public Type? Contract { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Kind}: {Message}";
 }

@@ -148,20 +148,27 @@ internal sealed class ConnectionTelemetry
     }
 
     /// <summary>A whole message arrived.</summary>
-    public void MessageReceived(WebSocketMessageKind kind, int length)
+    /// <param name="kind">Text or binary.</param>
+    /// <param name="data">The message.</param>
+    /// <param name="contractOf">Names the contract of a typed client's text message; asked only while something listens.</param>
+    public void MessageReceived(WebSocketMessageKind kind, ReadOnlyMemory<byte> data, Func<ReadOnlyMemory<byte>, string?>? contractOf)
     {
         if (Metrics.MessageSize.Enabled)
         {
-            RecordMessage(length, "receive", kind == WebSocketMessageKind.Text ? "text" : "binary");
+            var text = kind == WebSocketMessageKind.Text;
+            RecordMessage(data.Length, "receive", text ? "text" : "binary", text ? contractOf?.Invoke(data) : null);
         }
     }
 
     /// <summary>A message was written (or accepted into the batch written next).</summary>
-    public void MessageSent(WebSocketMessageType type, int length)
+    /// <param name="type">Text or binary.</param>
+    /// <param name="length">Its size in bytes.</param>
+    /// <param name="contract">The contract of a typed message; <see langword="null"/> for a raw one.</param>
+    public void MessageSent(WebSocketMessageType type, int length, string? contract)
     {
         if (Metrics.MessageSize.Enabled)
         {
-            RecordMessage(length, "transmit", type == WebSocketMessageType.Text ? "text" : "binary");
+            RecordMessage(length, "transmit", type == WebSocketMessageType.Text ? "text" : "binary", contract);
         }
     }
 
@@ -172,6 +179,11 @@ internal sealed class ConnectionTelemetry
         {
             var tags = ServerTagList();
             tags.Add(TagNames.ErrorType, ErrorTypes.Of(error.Kind));
+            if (error.Contract is { } contract)
+            {
+                tags.Add(TagNames.MessageContract, contract.Name);
+            }
+
             Metrics.Errors.Add(1, tags);
         }
     }
@@ -233,11 +245,16 @@ internal sealed class ConnectionTelemetry
         }
     }
 
-    private void RecordMessage(int length, string direction, string type)
+    private void RecordMessage(int length, string direction, string type, string? contract)
     {
         var tags = ServerTagList();
         tags.Add(TagNames.NetworkIoDirection, direction);
         tags.Add(TagNames.MessageType, type);
+        if (contract is not null)
+        {
+            tags.Add(TagNames.MessageContract, contract);
+        }
+
         Metrics.MessageSize.Record(length, tags);
     }
 

@@ -18,6 +18,7 @@ internal static class TagNames
     public const string ConnectAttempt = "cpwebsocket.connect.attempt";
     public const string SubProtocol = "cpwebsocket.subprotocol";
     public const string MessageType = "cpwebsocket.message.type";
+    public const string MessageContract = "cpwebsocket.message.contract";
     public const string RequestContract = "cpwebsocket.request.contract";
     public const string RequestId = "cpwebsocket.request.id";
     public const string ClientType = "cpwebsocket.client.type";

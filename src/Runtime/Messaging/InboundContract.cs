@@ -34,6 +34,7 @@ public abstract class InboundContract
         Protocol = protocol;
         Key = key;
         MessageType = messageType;
+        Name = messageType.Name;
         Route = route;
         PayloadSlot = route is not null ? route.PayloadSlot : protocol.Layout.PayloadSlot;
     }
@@ -46,6 +47,9 @@ public abstract class InboundContract
 
     /// <summary>The type messages are deserialized into.</summary>
     public Type MessageType { get; }
+
+    /// <summary>The contract's name as a metrics tag value: its type's name, computed once.</summary>
+    internal string Name { get; }
 
     /// <summary>The protocol the contract belongs to.</summary>
     internal MessageProtocol Protocol { get; }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using CpWebSocket.Diagnostics;
 
 namespace CpWebSocket.Messaging;
 
@@ -54,6 +55,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
         Connection = new HttpWebSocket(url, (WebSocketCallback?)null, options);
         Connection.MessageInterceptor = ReceiveAsync;
         Connection.Listener = this;
+        Connection.ContractOf = _router.ContractNameOf;
         Connection.Closed += FailPendingRequests;
     }
 
@@ -248,7 +250,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
         try
         {
             contract.Encode(message, buffer, requestId);
-            sending = Connection.SendUtf8TextAsync(buffer.WrittenMemory, cancellationToken);
+            sending = Connection.SendUtf8TextAsync(buffer.WrittenMemory, ContractName<T>.Value, cancellationToken);
         }
         catch (Exception ex)
         {

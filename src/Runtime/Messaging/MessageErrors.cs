@@ -56,7 +56,10 @@ internal static class MessageErrors
             WebSocketErrorKind.Deserialization,
             $"A {contract.Key.ToDisplayString()} message did not deserialize into {contract.MessageType}: {exception.Message}{where}",
             exception,
-            Text(message));
+            Text(message))
+        {
+            Contract = contract.MessageType,
+        };
     }
 
     public static WebSocketErrorInfo Incomplete(InboundContract contract, string missing, ReadOnlySpan<byte> message, bool present)
@@ -67,7 +70,10 @@ internal static class MessageErrors
         return new(
             WebSocketErrorKind.Deserialization,
             $"A {contract.Key.ToDisplayString()} message did not deserialize into {contract.MessageType}: {Lacks(missing, contract.MessageType)}{where}",
-            rawText: Text(message));
+            rawText: Text(message))
+        {
+            Contract = contract.MessageType,
+        };
     }
 
     /// <summary>Why a value that lacks a required member was refused, and how to accept it.</summary>
@@ -81,7 +87,10 @@ internal static class MessageErrors
         WebSocketErrorKind.Deserialization,
         $"A {contract.Key.ToDisplayString()} message reached its handlers, but: {exception.Message}",
         exception,
-        Text(message));
+        Text(message))
+    {
+        Contract = contract.MessageType,
+    };
 
     public static string ValuePayloadNeedsWrapping(Type messageType, MessageEnvelope envelope) =>
         $"{messageType} is read and written as a value ([PayloadValue]), but its members would stand next to '{envelope.DiscriminatorProperty}' in a flat envelope; "
@@ -90,13 +99,19 @@ internal static class MessageErrors
     public static WebSocketErrorInfo DeserializedToNull(InboundContract contract, ReadOnlySpan<byte> message) => new(
         WebSocketErrorKind.Deserialization,
         $"A {contract.Key.ToDisplayString()} message deserialized to null instead of a {contract.MessageType}, so its handler was not called.",
-        rawText: Text(message));
+        rawText: Text(message))
+    {
+        Contract = contract.MessageType,
+    };
 
     public static WebSocketErrorInfo HandlerFailed(InboundContract contract, Exception exception, ReadOnlySpan<byte> message) => new(
         WebSocketErrorKind.Callback,
         $"The handler of {contract.Key.ToDisplayString()} messages ({contract.MessageType}) threw {exception.GetType().Name}: {exception.Message} The connection stays open.",
         exception,
-        Text(message));
+        Text(message))
+    {
+        Contract = contract.MessageType,
+    };
 
     public static WebSocketErrorInfo UnhandledHandlerFailed(Exception exception, ReadOnlySpan<byte> message) => new(
         WebSocketErrorKind.Callback,

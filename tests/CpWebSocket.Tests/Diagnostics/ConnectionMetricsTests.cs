@@ -1,3 +1,4 @@
+using CpWebSocket.Tests.Messaging.EndToEnd;
 using CpWebSocket.Tests.Server;
 using CpWebSocket.Tests.Support;
 
@@ -167,6 +168,50 @@ public sealed class ConnectionMetricsTests(TestServerFixture fixture)
             sizes.Select(m => ((string)m.Tag("network.io.direction")!, (string)m.Tag("cpwebsocket.message.type")!, m.Value))
                 .OrderByDescending(m => m.Item1).ThenByDescending(m => m.Item2));
         Assert.All(sizes, AssertServerTags);
+    }
+
+    [Fact]
+    public async Task Message_size_tags_a_typed_clients_messages_with_their_contract_and_raw_ones_without()
+    {
+        using var metrics = new MetricRecorder();
+        await using var client = new WrappedEchoClient(fixture.Server.WsUri("/echo"), metrics.Options());
+        var received = new TaskCompletionSource<Tick>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.TickReceived += tick => received.TrySetResult(tick);
+        var raw = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.MessageReceived += message => { if (!message.IsText) raw.TrySetResult(); };
+        await client.OpenAsync();
+
+        await client.SendAsync(new Tick("BTC", 1.5m));
+        await received.Task.WaitAsync(TestTimeouts.Generous);
+        await client.SendAsync(new byte[] { 1, 2, 3 });
+        await raw.Task.WaitAsync(TestTimeouts.Generous);
+
+        var sizes = await metrics.WaitForAsync(MessageSize, count: 4);
+        Assert.Equal(
+            [("receive", "binary", null), ("receive", "text", "Tick"), ("transmit", "binary", null), ("transmit", "text", "Tick")],
+            sizes.Select(m => ((string)m.Tag("network.io.direction")!, (string)m.Tag("cpwebsocket.message.type")!, (string?)m.Tag("cpwebsocket.message.contract")))
+                .Order());
+        Assert.All(sizes.Where(m => (string)m.Tag("cpwebsocket.message.type")! == "text"), m => Assert.True(m.Value > 20, $"a tick of {m.Value} bytes"));
+    }
+
+    [Fact]
+    public async Task Errors_about_a_received_contract_carry_its_name()
+    {
+        using var metrics = new MetricRecorder();
+        await using var client = new WrappedEchoClient(fixture.Server.WsUri("/echo"), metrics.Options());
+        var error = new TaskCompletionSource<WebSocketErrorInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Error += info => error.TrySetResult(info);
+        await client.OpenAsync();
+
+        // Echoed back, a tick whose price is not a number: routed to Tick, and not deserialized.
+        await client.SendAsync("""{"type":"tick","data":{"symbol":"BTC","price":"lots"}}""", isData: false);
+        var reported = await error.Task.WaitAsync(TestTimeouts.Generous);
+
+        Assert.Equal(WebSocketErrorKind.Deserialization, reported.Kind);
+        Assert.Equal(typeof(Tick), reported.Contract);
+        var counted = Assert.Single(await metrics.WaitForAsync(Errors));
+        Assert.Equal("deserialization", counted.Tag("error.type"));
+        Assert.Equal("Tick", counted.Tag("cpwebsocket.message.contract"));
     }
 
     [Fact]

@@ -37,13 +37,15 @@ public sealed class RecordingAllocationTests
         }
 
         var telemetry = new ConnectionTelemetry(new Uri("ws://127.0.0.1:9000/feed"), factory);
-        var error = new WebSocketErrorInfo(WebSocketErrorKind.InvalidJson, "not JSON");
+        var error = new WebSocketErrorInfo(WebSocketErrorKind.Deserialization, "not a tick") { Contract = typeof(Messaging.EndToEnd.Tick) };
+        var message = new byte[120];
+        Func<ReadOnlyMemory<byte>, string?> contractOf = static _ => "Tick";
         void RecordMany()
         {
             for (var i = 0; i < Iterations; i++)
             {
-                telemetry.MessageReceived(WebSocketMessageKind.Text, 120);
-                telemetry.MessageSent(WebSocketMessageType.Binary, 64);
+                telemetry.MessageReceived(WebSocketMessageKind.Text, message, contractOf);
+                telemetry.MessageSent(WebSocketMessageType.Text, 64, "Tick");
                 telemetry.ErrorRaised(error);
             }
         }
