@@ -43,22 +43,23 @@ internal sealed class TickerWorker(TickerClient ticker, HealthCheckService healt
         var quote = await ticker.GetQuoteAsync(new GetQuote("BTC"), cancellationToken);
         transcript.In("worker", $"quote {quote.Symbol} {quote.Price}");
 
-        // Subscribed before the request goes out, so that no tick can arrive unread.
-        var ticks = ticker.ReadAllTickAsync(cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (ticks)
+        // Subscribed when requested, before the request goes out, so that no tick can arrive unread.
+        var ticks = ticker.ReadAllTickAsync(cancellationToken: cancellationToken);
+        transcript.Out("worker", $"tick.subscribe BTC x{TickCount}");
+        await ticker.SendAsync(new Subscribe("BTC", TickCount), cancellationToken);
+        var read = 0;
+        await foreach (var tick in ticks)
         {
-            var first = ticks.MoveNextAsync();
-            transcript.Out("worker", $"tick.subscribe BTC x{TickCount}");
-            await ticker.SendAsync(new Subscribe("BTC", TickCount), cancellationToken);
-            for (var read = 0; read < TickCount; read++)
+            transcript.In("worker", $"tick {tick.Seq} {tick.Symbol} {tick.Price}");
+            if (++read == TickCount)
             {
-                if (!await (read == 0 ? first : ticks.MoveNextAsync()))
-                {
-                    throw new InvalidOperationException($"the tick stream ended after {read} ticks");
-                }
-
-                transcript.In("worker", $"tick {ticks.Current.Seq} {ticks.Current.Symbol} {ticks.Current.Price}");
+                break;
             }
+        }
+
+        if (read < TickCount)
+        {
+            throw new InvalidOperationException($"the tick stream ended after {read} ticks");
         }
 
         var report = await health.CheckHealthAsync(cancellationToken);

@@ -562,13 +562,13 @@ public sealed partial class WebSocketClientGenerator
             writer.WriteLine();
             writer.WriteLine($$"""
                 /// <summary>
-                /// The received messages with the discriminator {{DocKey(contract.Key)}}, from the moment enumeration starts, as an async stream
-                /// that ends when the connection closes for good or the client is disposed.
+                /// The received messages with the discriminator {{DocKey(contract.Key)}}, from the moment of this call, as an async stream
+                /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
                 /// </summary>
                 /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-                /// <param name="cancellationToken">Ends the enumeration.</param>
-                /// <returns>The messages, each a {{reference}}.</returns>
-                {{Modifier(contract)}} global::System.Collections.Generic.IAsyncEnumerable<{{type}}> {{GeneratedNames.StreamReader(contract.MemberName)}}(global::CpWebSocket.MessageStreamOptions? options = null, {{CancellationToken}} cancellationToken = default)
+                /// <param name="cancellationToken">Ends the stream.</param>
+                /// <returns>The messages, each a {{reference}}; subscribed already.</returns>
+                {{Modifier(contract)}} global::CpWebSocket.MessageSubscription<{{type}}> {{GeneratedNames.StreamReader(contract.MemberName)}}(global::CpWebSocket.MessageStreamOptions? options = null, {{CancellationToken}} cancellationToken = default)
                     => ReadMessagesAsync({{handlers}}, options, cancellationToken);
 
                 private {{ValueTask}} {{GeneratedNames.Raiser(contract.MemberName)}}({{type}} message, {{MessagingNamespace}}.InboundContext context, {{CancellationToken}} cancellationToken)

@@ -21,6 +21,7 @@ public sealed partial class RuntimeSurfaceTests
         typeof(RequestIdLocation),
         typeof(RequestIdKind),
         typeof(MessageStreamOptions),
+        typeof(MessageSubscription<>),
         typeof(IResponse<,>),
         typeof(NoResult),
         typeof(WebSocketSendException),

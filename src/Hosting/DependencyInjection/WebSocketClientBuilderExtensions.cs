@@ -47,7 +47,7 @@ public static class WebSocketClientBuilderExtensions
     /// </para>
     /// <para>
     /// With a <see cref="HttpWebSocketOptions.Reconnect"/> policy the start does not wait for the server: the client opens
-    /// in the background, a failed first connect is retried at the policy's delays (at most its
+    /// in the background, a failed first connect is retried by the policy (it sets <see cref="ReconnectPolicy.RetryFirstConnect"/>; at most
     /// <see cref="ReconnectPolicy.MaxAttempts"/> times), and the health check reports <c>Degraded</c> meanwhile. Without
     /// one, the start waits for the connection, and a failed connect fails the start, since nothing would retry it.
     /// </para>

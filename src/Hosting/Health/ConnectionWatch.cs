@@ -11,8 +11,6 @@ internal sealed class ConnectionWatch
     private WebSocketStatus _seen = WebSocketStatus.Closed;
     private bool _hasOpened;
     private bool _willReconnect;
-    private bool _retryScheduled;
-    private Func<WebSocketCloseInfo, bool>? _retry;
     private WebSocketErrorInfo? _lastFailure;
     private WebSocketCloseInfo? _lastClose;
 
@@ -39,30 +37,7 @@ internal sealed class ConnectionWatch
                 status = WebSocketStatus.Closing;
             }
 
-            return new ConnectionState(status, _hasOpened, status == WebSocketStatus.Closed && (_willReconnect || _retryScheduled), _lastFailure, _lastClose);
-        }
-    }
-
-    /// <summary>
-    /// Asks <paramref name="retry"/>, at each <c>Closed</c> event and before the state says closed, whether it schedules
-    /// another connect (the hosted lifetime's first-connect retry).
-    /// </summary>
-    /// <param name="retry">Schedules a retry after a <c>Closed</c> event and says whether it did.</param>
-    public void RetryWith(Func<WebSocketCloseInfo, bool> retry)
-    {
-        lock (_gate)
-        {
-            _retry = retry;
-        }
-    }
-
-    /// <summary>The retry given to <see cref="RetryWith"/> stopped: no retry it scheduled will happen.</summary>
-    public void RetryStopped()
-    {
-        lock (_gate)
-        {
-            _retry = null;
-            _retryScheduled = false;
+            return new ConnectionState(status, _hasOpened, status == WebSocketStatus.Closed && _willReconnect, _lastFailure, _lastClose);
         }
     }
 
@@ -71,7 +46,6 @@ internal sealed class ConnectionWatch
         lock (_gate)
         {
             _seen = WebSocketStatus.Opening;
-            _retryScheduled = false;
         }
     }
 
@@ -96,18 +70,9 @@ internal sealed class ConnectionWatch
 
     private void OnClosed(WebSocketCloseInfo close)
     {
-        Func<WebSocketCloseInfo, bool>? retry;
-        lock (_gate)
-        {
-            retry = _retry;
-        }
-
-        // Decided before the state says Closed; meanwhile it reads Closing.
-        var retrying = retry?.Invoke(close) == true;
         lock (_gate)
         {
             _seen = WebSocketStatus.Closed;
-            _retryScheduled = retrying && _retry is not null;
             _willReconnect = close.WillReconnect;
             _lastClose = close;
         }

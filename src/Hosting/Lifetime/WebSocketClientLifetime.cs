@@ -44,12 +44,8 @@ internal sealed class WebSocketClientLifetime(IServiceProvider services, IEnumer
     /// <inheritdoc />
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
+        // Closing also ends a reconnect that waits, with a last Closed that will not reconnect.
         var entries = _opened;
-        foreach (var entry in entries)
-        {
-            entry.StopRetrying();
-        }
-
         await WhenAllAsync(entries.Select(entry => CloseAsync(entry, cancellationToken))).ConfigureAwait(false);
     }
 
@@ -57,7 +53,8 @@ internal sealed class WebSocketClientLifetime(IServiceProvider services, IEnumer
     {
         if (entry.Options.Reconnect is { } policy)
         {
-            entry.RetryFirstConnect(policy);
+            // The start does not wait for the server: the policy retries a failed first connect like a lost connection.
+            policy.RetryFirstConnect = true;
             entry.Connection.Open();
             return;
         }

@@ -1,5 +1,4 @@
 using CpWebSocket.Hosting.Health;
-using CpWebSocket.Hosting.Lifetime;
 using Microsoft.Extensions.Logging;
 
 namespace CpWebSocket.Hosting.Registration;
@@ -11,9 +10,6 @@ namespace CpWebSocket.Hosting.Registration;
 /// </summary>
 internal sealed class WebSocketClientEntry : IAsyncDisposable, IDisposable
 {
-    private readonly object _gate = new();
-    private FirstConnectRetry? _firstConnectRetry;
-
     public WebSocketClientEntry(WebSocketClientKey key, IAsyncDisposable client, HttpWebSocket connection, HttpWebSocketOptions options, ILogger logger)
     {
         Key = key;
@@ -45,50 +41,13 @@ internal sealed class WebSocketClientEntry : IAsyncDisposable, IDisposable
     /// <summary>The state the health check reports.</summary>
     public ConnectionState ReadState() => Watch.Read();
 
-    /// <summary>Retries the first connect with the connection's reconnect policy, from now until it has opened once.</summary>
-    /// <param name="policy">The connection's reconnect policy.</param>
-    public void RetryFirstConnect(ReconnectPolicy policy)
-    {
-        lock (_gate)
-        {
-            if (_firstConnectRetry is not null)
-            {
-                return;
-            }
-
-            _firstConnectRetry = new FirstConnectRetry(Connection, policy, Logger, Key.DisplayName);
-            Watch.RetryWith(_firstConnectRetry.TrySchedule);
-        }
-    }
-
-    /// <summary>Stops a first-connect retry, if one runs.</summary>
-    public void StopRetrying()
-    {
-        FirstConnectRetry? retry;
-        lock (_gate)
-        {
-            retry = _firstConnectRetry;
-        }
-
-        retry?.Dispose();
-        Watch.RetryStopped();
-    }
-
-    /// <summary>Stops retrying and disposes the client, which closes its connection.</summary>
+    /// <summary>Disposes the client, which closes its connection (and ends a reconnect that waits).</summary>
     /// <returns>A task that completes when the connection is closed.</returns>
-    public ValueTask DisposeAsync()
-    {
-        StopRetrying();
-        return Client.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Client.DisposeAsync();
 
     /// <summary>
-    /// Stops retrying and disposes the client without waiting: the close handshake finishes in the background. Services
+    /// Disposes the client without waiting: the close handshake finishes in the background. Services
     /// disposed synchronously come here; <see cref="DisposeAsync"/> is preferred.
     /// </summary>
-    public void Dispose()
-    {
-        StopRetrying();
-        (Client as IDisposable)?.Dispose();
-    }
+    public void Dispose() => (Client as IDisposable)?.Dispose();
 }

@@ -20,10 +20,40 @@ internal sealed class ConnectionCycle
     private volatile bool _closingByUser;
 
     /// <param name="attempt">0 for an <see cref="HttpWebSocket.Open"/>; the reconnect attempt number otherwise.</param>
-    public ConnectionCycle(int attempt) => Attempt = attempt;
+    /// <param name="url">The connection's address, until an <c>OnConnecting</c> hook chooses another.</param>
+    /// <param name="delay">How long the reconnect policy waited before this attempt.</param>
+    /// <param name="cause">What ended the connection or attempt before this one, for a reconnect.</param>
+    public ConnectionCycle(int attempt, Uri url, TimeSpan delay = default, ReconnectCause? cause = null)
+    {
+        Attempt = attempt;
+        Url = url;
+        Delay = delay;
+        Cause = cause;
+    }
 
     /// <summary>0 for an <see cref="HttpWebSocket.Open"/>; the reconnect attempt number otherwise.</summary>
     public int Attempt { get; }
+
+    /// <summary>How long the reconnect policy waited before this attempt.</summary>
+    public TimeSpan Delay { get; }
+
+    /// <summary>What ended the connection or attempt before this one, for a reconnect.</summary>
+    public ReconnectCause? Cause { get; }
+
+    /// <summary>The address this attempt connects to (set once its <c>OnConnecting</c> hooks ran); its messages name it.</summary>
+    public Uri Url { get; set; }
+
+    /// <summary>The attempt's connect context, once its connect started.</summary>
+    public WebSocketConnectContext? Context { get; set; }
+
+    /// <summary>Set (guarded) once the cycle is ready: open, and its <c>OnOpened</c> hooks ran.</summary>
+    public bool Ready { get; set; }
+
+    /// <summary>The failure of an <c>OnOpened</c> hook (guarded): what the open fails with.</summary>
+    public Exception? HookFailure { get; set; }
+
+    /// <summary>The error raised for a failed <c>OnOpened</c> hook that closed this cycle (guarded); the cause of a reconnect.</summary>
+    public WebSocketErrorInfo? HookError { get; set; }
 
     /// <summary>
     /// Cancelled when the cycle ends: the connect is abandoned, the close timer stops. Never disposed: work of the cycle
@@ -82,12 +112,41 @@ internal sealed class ConnectionCycle
     /// <summary>The task of <c>CloseAsync</c> (guarded): completes once this cycle's <c>Closed</c> event was delivered.</summary>
     public Task EndedTask() => _endDelivered ? Task.CompletedTask : (_ended ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    /// <summary>The <c>Opened</c> event was delivered (guarded); returns what to complete outside the lock.</summary>
+    /// <summary>
+    /// The <c>Opened</c> event and its hooks were delivered (guarded); returns what to complete outside the lock. A cycle
+    /// that did not become ready (a hook failed, or it ended meanwhile) settles its open when it ends.
+    /// </summary>
     public TaskCompletionSource? OnOpenedDelivered()
     {
+        if (!Ready)
+        {
+            return null;
+        }
+
         _openSettled = true;
         return _opened;
     }
+
+    /// <summary>
+    /// This cycle ended without becoming ready and another attempt follows (guarded): an <c>OpenAsync</c> still waiting is
+    /// handed on to that attempt instead of failing with this one.
+    /// </summary>
+    public TaskCompletionSource? HandOnOpen()
+    {
+        if (_openSettled || _opened is null)
+        {
+            return null;
+        }
+
+        var opened = _opened;
+        _opened = null;
+        _openSettled = true;
+        _openFailure = null;
+        return opened;
+    }
+
+    /// <summary>Takes on the <c>OpenAsync</c> of an earlier attempt that did not become ready (guarded).</summary>
+    public void AdoptOpen(TaskCompletionSource opened) => _opened = opened;
 
     /// <summary>The <c>Closed</c> event was delivered (guarded); returns what to complete outside the lock.</summary>
     public (TaskCompletionSource? Opened, WebSocketConnectException? OpenFailure, TaskCompletionSource? Ended) OnClosedDelivered(WebSocketConnectException openFailure)

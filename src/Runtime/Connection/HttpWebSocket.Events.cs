@@ -6,6 +6,11 @@ public sealed partial class HttpWebSocket
     public event Action? Opening;
 
     /// <summary>The status became <see cref="WebSocketStatus.Open"/>.</summary>
+    /// <remarks>
+    /// For async work when the connection opens (a handshake, subscriptions), use <see cref="OnOpened(Func{CancellationToken, ValueTask})"/>,
+    /// not an <c>async</c> lambda here: an <c>async void</c> handler runs on after this event returns, nothing awaits it,
+    /// and an exception it throws escapes to the thread pool and ends the process.
+    /// </remarks>
     public event Action? Opened;
 
     /// <summary>
@@ -15,6 +20,10 @@ public sealed partial class HttpWebSocket
     public event Action? Closing;
 
     /// <summary>The status became <see cref="WebSocketStatus.Closed"/>, the last event of a connection attempt; the argument says how.</summary>
+    /// <remarks>
+    /// Raised once per attempt, and once more, with <see cref="WebSocketCloseInfo.WillReconnect"/> false, when
+    /// <see cref="Close"/> or dispose cancels a pending reconnect. For async work, use <see cref="OnClosed"/>.
+    /// </remarks>
     public event Action<WebSocketCloseInfo>? Closed;
 
     /// <summary>Something failed; the connection may still be open (see <see cref="WebSocketErrorInfo.Kind"/>).</summary>
@@ -25,7 +34,7 @@ public sealed partial class HttpWebSocket
 
     /// <summary>
     /// For the messaging layer: runs after the raw callbacks for every delivered message not taken by the
-    /// <see cref="ArrivalHook"/>; the next event waits until the returned task completes. Faults become
+    /// <see cref="Listener"/> on arrival; the next event waits until the returned task completes. Faults become
     /// <see cref="WebSocketErrorKind.Callback"/> errors.
     /// </summary>
     internal Func<WebSocketMessage, ValueTask>? MessageInterceptor { get; set; }
@@ -56,11 +65,23 @@ public sealed partial class HttpWebSocket
 
         if (pending.Payload is ConnectionCycle cycle)
         {
+            if (pending.Event == WebSocketEvent.Opened)
+            {
+                Raise(WebSocketEvent.Opened, default, null, null);
+                return RunOpenedHooksAsync(cycle);
+            }
+
             var message = new WebSocketMessage(pending.MessageKind, pending.Buffer.AsMemory(0, pending.Length));
             return DeliverMessage(cycle, message, pending.Consumed, pending.ArrivalStatus);
         }
 
-        Raise(pending.Event, default, pending.Payload as WebSocketErrorInfo, pending.Payload is WebSocketCloseInfo close ? close : null);
+        if (pending.Payload is WebSocketCloseInfo close)
+        {
+            Raise(WebSocketEvent.Closed, default, null, close);
+            return RunClosedHooksAsync(close);
+        }
+
+        Raise(pending.Event, default, pending.Payload as WebSocketErrorInfo, null);
         return default;
     }
 

@@ -64,7 +64,9 @@ public sealed partial class HttpWebSocket
     /// (with its event), the close frame takes its turn after the messages already accepted, and
     /// <see cref="WebSocketEvent.Closed"/> follows once the peer answered, within <see cref="HttpWebSocketOptions.CloseTimeout"/>
     /// even if it never does. When opening, the connect is abandoned and the status goes straight to
-    /// <see cref="WebSocketStatus.Closed"/>. When closing or closed, nothing happens (a pending reconnect is cancelled).
+    /// <see cref="WebSocketStatus.Closed"/>. When closing or closed, nothing happens, except that a pending reconnect is
+    /// cancelled and a last <see cref="WebSocketEvent.Closed"/> (<see cref="WebSocketCloseInfo.WillReconnect"/> false) says the
+    /// connection is closed for good.
     /// </summary>
     /// <returns>This connection.</returns>
     public HttpWebSocket Close()
@@ -112,10 +114,17 @@ public sealed partial class HttpWebSocket
         }
     }
 
-    private ConnectionCycle StartCycleNoLock(int attempt)
+    private ConnectionCycle StartCycleNoLock(int attempt, TimeSpan delay = default, ReconnectCause? cause = null)
     {
         CancelReconnectNoLock();
-        var cycle = new ConnectionCycle(attempt);
+        _finalClose = null;
+        var cycle = new ConnectionCycle(attempt, Url, delay, cause);
+        if (_carriedOpen is { } opened)
+        {
+            _carriedOpen = null;
+            cycle.AdoptOpen(opened);
+        }
+
         _cycle = cycle;
         _latest = cycle;
         SetStatusNoLock(WebSocketStatus.Opening, PendingEvent.Lifecycle(WebSocketEvent.Opening));
@@ -134,8 +143,10 @@ public sealed partial class HttpWebSocket
     /// <summary>One attempt, from the connect to the end of its receive loop. Never throws.</summary>
     private async Task RunCycleAsync(ConnectionCycle cycle)
     {
-        WebSocket socket;
-        var context = _options.CreateContext(Url, cycle.Attempt);
+        WebSocket? socket = null;
+        WebSocketErrorInfo? failure;
+        var context = _options.CreateContext(Url, cycle.Attempt, cycle.Delay, cycle.Cause);
+        cycle.Context = context;
         Telemetry.ConnectStarting(cycle);
         using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cycle.Lifetime.Token))
         {
@@ -144,37 +155,54 @@ public sealed partial class HttpWebSocket
                 connecting.CancelAfter(_options.ConnectTimeout);
             }
 
-            try
+            failure = await RunConnectingHooksAsync(context, connecting).ConfigureAwait(false);
+            if (failure is null)
             {
-                socket = await _transport.ConnectAsync(context, connecting.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Telemetry.ConnectFailed(cycle, ex, abandoned: cycle.Lifetime.IsCancellationRequested, timedOut: ex is OperationCanceledException && connecting.IsCancellationRequested);
-                if (cycle.Lifetime.IsCancellationRequested)
+                cycle.Url = context.Url;
+                try
                 {
-                    return; // abandoned: Close() or dispose reported its ending already
+                    socket = await _transport.ConnectAsync(context, connecting.Token).ConfigureAwait(false);
                 }
+                catch (Exception ex)
+                {
+                    var reason = ex is OperationCanceledException && connecting.IsCancellationRequested
+                        ? $"the opening handshake did not finish within {_options.ConnectTimeout:c} (HttpWebSocketOptions.ConnectTimeout)."
+                        : Describe(ex is WebSocketException { InnerException: { } inner } && ex.Message == inner.Message ? inner : ex);
+                    failure = new WebSocketErrorInfo(WebSocketErrorKind.Connect, $"Could not connect to {cycle.Url}: {reason}", ex);
+                }
+            }
 
-                var reason = ex is OperationCanceledException && connecting.IsCancellationRequested
-                    ? $"the opening handshake did not finish within {_options.ConnectTimeout:c} (HttpWebSocketOptions.ConnectTimeout)."
-                    : Describe(ex is WebSocketException { InnerException: { } inner } && ex.Message == inner.Message ? inner : ex);
-                var error = new WebSocketErrorInfo(WebSocketErrorKind.Connect, $"Could not connect to {Url}: {reason}", ex);
-                await FinishCycleAsync(cycle, error, new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false)).ConfigureAwait(false);
-                return;
+            if (failure is not null)
+            {
+                Telemetry.ConnectFailed(
+                    cycle,
+                    failure.Exception!,
+                    abandoned: cycle.Lifetime.IsCancellationRequested,
+                    timedOut: failure.Exception is OperationCanceledException && connecting.IsCancellationRequested);
             }
         }
 
-        cycle.Signals = context.Signals;
-        Telemetry.Connected(cycle, socket);
-        if (!TryOpen(cycle, socket))
+        if (failure is not null)
         {
-            socket.Abort(); // abandoned while the handshake finished: nobody else would close this one
+            if (!cycle.Lifetime.IsCancellationRequested)
+            {
+                // Not abandoned (Close() or dispose reports an abandoned attempt's ending itself).
+                await FinishCycleAsync(cycle, failure, new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false)).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        cycle.Signals = context.Signals;
+        Telemetry.Connected(cycle, socket!);
+        if (!TryOpen(cycle, socket!))
+        {
+            socket!.Abort(); // abandoned while the handshake finished: nobody else would close this one
             socket.Dispose();
             return;
         }
 
-        await ReceiveAsync(cycle, socket).ConfigureAwait(false);
+        await ReceiveAsync(cycle, socket!).ConfigureAwait(false);
     }
 
     /// <summary>Opening → Open for <paramref name="cycle"/>, unless it was abandoned meanwhile.</summary>
@@ -190,7 +218,8 @@ public sealed partial class HttpWebSocket
             cycle.Socket = socket;
             cycle.WasOpen = true;
             Telemetry.Opened(cycle);
-            SetStatusNoLock(WebSocketStatus.Open, PendingEvent.Lifecycle(WebSocketEvent.Opened));
+            Listener?.OnCycleOpened();
+            SetStatusNoLock(WebSocketStatus.Open, PendingEvent.ForOpened(cycle));
             _dispatcher.Enqueue(PendingEvent.After(() =>
             {
                 TaskCompletionSource? opened;
@@ -236,8 +265,7 @@ public sealed partial class HttpWebSocket
             case WebSocketStatus.Closing:
                 return cycle!.EndedTask();
             default:
-                CancelReconnectNoLock();
-                return _latest?.EndedTask() ?? Task.CompletedTask;
+                return EndPendingReconnectNoLock() ?? _finalClose ?? _latest?.EndedTask() ?? Task.CompletedTask;
         }
     }
 
@@ -362,6 +390,7 @@ public sealed partial class HttpWebSocket
 
         List<SendOp> waiting;
         var reason = error is null ? "the connection closed before its turn" : $"the connection ended: {error.Message}";
+        var decision = DecideReconnect(cycle, error, close);
         lock (_gate)
         {
             waiting = cycle.Lane.TakeWaiting();
@@ -378,7 +407,7 @@ public sealed partial class HttpWebSocket
                 ReportNotSentNoLock(op.Payload.Length, op.Type, reason);
             }
 
-            EndCycleNoLock(cycle, error, close, openFailure);
+            EndCycleNoLock(cycle, error, close, openFailure, decision);
         }
 
         foreach (var op in waiting)
@@ -399,8 +428,40 @@ public sealed partial class HttpWebSocket
         cycle.Socket?.Dispose();
     }
 
+    /// <summary>
+    /// What the reconnect policy's predicate says of this ending, asked before the lock is taken (it is the app's code):
+    /// the cause, and whether the predicate allows a reconnect (or the error it threw).
+    /// </summary>
+    private ReconnectDecision DecideReconnect(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close)
+    {
+        if (_options.Reconnect is not { } policy)
+        {
+            return default;
+        }
+
+        // Stable once the cycle is ending: Ready and HookError are set only before.
+        var cause = new ReconnectCause(close, error ?? cycle.HookError, cycle.Ready, cycle.Ready ? 1 : cycle.Attempt + 1);
+        if (policy.ShouldReconnect is not { } predicate)
+        {
+            return new ReconnectDecision(cause, Allowed: true, null);
+        }
+
+        try
+        {
+            return new ReconnectDecision(cause, predicate(cause), null);
+        }
+        catch (Exception ex)
+        {
+            var fault = new WebSocketErrorInfo(
+                WebSocketErrorKind.Callback,
+                $"ReconnectPolicy.ShouldReconnect threw {ex.GetType().Name}: {ex.Message} The connection to {Url} will not reconnect.",
+                ex);
+            return new ReconnectDecision(cause, Allowed: false, fault);
+        }
+    }
+
     /// <summary>Reports <paramref name="error"/>, moves to Closed with its event, and schedules a reconnect when the policy says so (guarded).</summary>
-    private void EndCycleNoLock(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close, string? openFailure)
+    private void EndCycleNoLock(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close, string? openFailure, ReconnectDecision decision)
     {
         if (_cycle == cycle)
         {
@@ -414,29 +475,44 @@ public sealed partial class HttpWebSocket
         if (error is not null && (_status != WebSocketStatus.Closing || error.Kind is WebSocketErrorKind.Protocol or WebSocketErrorKind.MessageTooLarge))
         {
             _dispatcher.Enqueue(PendingEvent.ForError(error));
-            Log.Error(_logger, Url, error.Kind, error.Message, error.Exception);
+            Log.Error(_logger, cycle.Url, error.Kind, error.Message, error.Exception);
         }
 
-        var nextAttempt = cycle.WasOpen ? 1 : cycle.Attempt + 1;
+        if (decision.Fault is { } fault)
+        {
+            _dispatcher.Enqueue(PendingEvent.ForError(fault));
+            Log.Error(_logger, Url, fault.Kind, fault.Message, fault.Exception);
+        }
+
+        // A connection that was never ready (its connect or a hook failed) is retried only as a reconnect attempt, or as
+        // the first connect when the policy says so; each ready connection counts the attempts afresh.
+        var nextAttempt = cycle.Ready ? 1 : cycle.Attempt + 1;
         var reconnect = _options.Reconnect is { } policy
+            && decision.Allowed
             && !cycle.ClosingByUser
             && !_disposed
-            && (cycle.WasOpen || cycle.Attempt > 0)
-            && nextAttempt <= policy.MaxAttempts;
+            && (cycle.Ready || cycle.Attempt > 0 || policy.RetryFirstConnect)
+            && policy.Allows(nextAttempt);
         close = close with { WillReconnect = reconnect };
 
         SetStatusNoLock(WebSocketStatus.Closed, PendingEvent.ForClosed(close));
         Log.Closed(_logger, Url, close.Status, close.Description, close.ByPeer);
+        Listener?.OnCycleEnded(close);
+        if (reconnect && cycle.HandOnOpen() is { } waitingOpen)
+        {
+            _carriedOpen = waitingOpen; // OpenAsync waits for the attempt that follows
+        }
 
         // The tasks of OpenAsync and CloseAsync complete after the handlers of the events above ran.
-        var failure = new WebSocketConnectException(openFailure ?? error?.Message ?? $"The connection to {Url} closed before it opened.", error?.Exception);
+        // Built once the events before it ran: the OnOpened hooks, which hold the queue, have ended by then, so a hook that
+        // failed as the connection ended is the cause the open reports.
         _dispatcher.Enqueue(PendingEvent.After(() =>
         {
             TaskCompletionSource? opened, ended;
             WebSocketConnectException? openFailed;
             lock (_gate)
             {
-                (opened, openFailed, ended) = cycle.OnClosedDelivered(failure);
+                (opened, openFailed, ended) = cycle.OnClosedDelivered(OpenFailure(cycle, error, close, openFailure));
             }
 
             if (opened is not null && openFailed is not null && opened.TrySetException(openFailed))
@@ -449,8 +525,39 @@ public sealed partial class HttpWebSocket
 
         if (reconnect)
         {
-            ScheduleReconnectNoLock(nextAttempt);
+            ScheduleReconnectNoLock(nextAttempt, decision.Cause!);
         }
+    }
+
+    /// <summary>What an <c>OpenAsync</c> waiting for <paramref name="cycle"/> fails with: why it never became ready.</summary>
+    private static WebSocketConnectException OpenFailure(ConnectionCycle cycle, WebSocketErrorInfo? error, WebSocketCloseInfo close, string? openFailure)
+    {
+        if (openFailure is not null)
+        {
+            return new WebSocketConnectException(openFailure, error?.Exception);
+        }
+
+        if (cycle.HookFailure is { } hook)
+        {
+            var how = cycle.HookError is not null ? "so it was closed" : $"as it ended ({error?.Message.TrimEnd('.') ?? $"it closed: {DescribeClose(close)}"})";
+            return new WebSocketConnectException($"The connection to {cycle.Url} opened, but an OnOpened hook failed, {how}: {hook.GetType().Name}: {Describe(hook)}", hook);
+        }
+
+        if (cycle.WasOpen)
+        {
+            var why = error?.Message ?? $"it closed ({DescribeClose(close)})";
+            return new WebSocketConnectException($"The connection to {cycle.Url} ended before its OnOpened hooks finished: {why.TrimEnd('.')}.", error?.Exception);
+        }
+
+        return new WebSocketConnectException(error?.Message ?? $"The connection to {cycle.Url} closed before it opened.", error?.Exception);
+    }
+
+    /// <summary>A close for messages: <c>4009 'Authentication failed.' by the server</c>.</summary>
+    private static string DescribeClose(WebSocketCloseInfo close)
+    {
+        var code = close.Status is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "no close code";
+        var reason = string.IsNullOrEmpty(close.Description) ? string.Empty : $" '{close.Description}'";
+        return $"{code}{reason} by {(close.ByPeer ? "the server" : "this side")}";
     }
 
     private static string Describe(Exception exception)
@@ -460,4 +567,7 @@ public sealed partial class HttpWebSocket
             ? $"{message} ({inner.Message.TrimEnd('.')})."
             : message + ".";
     }
+
+    /// <summary>What the reconnect policy's predicate said of an ending: its cause, whether it allows a reconnect, and the error it threw.</summary>
+    private readonly record struct ReconnectDecision(ReconnectCause? Cause, bool Allowed, WebSocketErrorInfo? Fault);
 }

@@ -5,7 +5,7 @@ namespace CpWebSocket;
 
 /// <summary>
 /// The receive loop, one per cycle: it reads whole messages into a pooled <see cref="ReceiveBuffer"/>, enforces the size
-/// limit, offers each message to the arrival hook, then delivers it inline when no other event is being delivered, or
+/// limit, offers each message to the listener, then delivers it inline when no other event is being delivered, or
 /// queues a copy and keeps reading when one is (an async handler). A connection that has received nothing yet, or whose
 /// last wait for data lasted more than <see cref="QuietAfter"/>, waits for the next message with a zero-byte read and
 /// holds no buffer; while messages keep coming it reads straight into its buffer.
@@ -19,12 +19,10 @@ public sealed partial class HttpWebSocket
     private static readonly TimeSpan QuietAfter = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// For the messaging layer: called on the receive loop for every message as it arrives, before it is queued or
-    /// delivered, even while a handler still runs. Returning <see langword="true"/> takes the message for the typed layer:
-    /// it is still raised on the raw lane in its turn, but not given to <see cref="MessageInterceptor"/>. The bytes are
-    /// valid only during the call.
+    /// For the messaging layer: told of each attempt's opening, readiness and end, and of every message as it arrives
+    /// (on the receive loop, before it is queued or delivered, even while a handler still runs).
     /// </summary>
-    internal Func<WebSocketMessage, bool>? ArrivalHook { get; set; }
+    internal IConnectionListener? Listener { get; set; }
 
     private async Task ReceiveAsync(ConnectionCycle cycle, WebSocket socket)
     {
@@ -98,18 +96,18 @@ public sealed partial class HttpWebSocket
         await OnPeerCloseAsync(cycle, socket).ConfigureAwait(false);
     }
 
-    /// <summary>Offers a whole message to the arrival hook, then delivers or queues it; false when the queue is full.</summary>
+    /// <summary>Offers a whole message to the listener, then delivers or queues it; false when the queue is full.</summary>
     private bool OnMessage(ConnectionCycle cycle, WebSocketMessageKind kind, ReceiveBuffer buffer)
     {
         var data = buffer.Message;
         Telemetry.MessageReceived(kind, data, ContractOf);
         var message = new WebSocketMessage(kind, data);
         var consumed = false;
-        if (ArrivalHook is { } hook)
+        if (Listener is { } listener)
         {
             try
             {
-                consumed = hook(message);
+                consumed = listener.OnArrival(message);
             }
             catch (Exception ex)
             {

@@ -4,6 +4,12 @@ public sealed partial class HttpWebSocket
 {
     private CancellationTokenSource? _reconnectDelay;
 
+    // Guarded by _gate: completes once the Closed that ended a cancelled reconnect was delivered; null once a cycle starts.
+    private Task? _finalClose;
+
+    // Guarded by _gate: an OpenAsync that waits for the next attempt, after the attempts before it failed.
+    private TaskCompletionSource? _carriedOpen;
+
     /// <summary>Whether a reconnect is scheduled and has not started yet.</summary>
     internal bool IsReconnectPending
     {
@@ -16,13 +22,47 @@ public sealed partial class HttpWebSocket
         }
     }
 
-    private void ScheduleReconnectNoLock(int attempt)
+    private void ScheduleReconnectNoLock(int attempt, ReconnectCause cause)
     {
         var policy = _options.Reconnect!;
         var delay = policy.GetDelay(attempt);
-        Log.Reconnecting(_logger, Url, attempt, policy.MaxAttempts, delay);
+        Log.Reconnecting(_logger, Url, attempt, policy.MaxAttempts, delay, cause.ToString());
         _reconnectDelay = new CancellationTokenSource();
-        _ = ReconnectAfterAsync(attempt, delay, _reconnectDelay.Token);
+        _ = ReconnectAfterAsync(attempt, delay, cause, _reconnectDelay.Token);
+    }
+
+    /// <summary>
+    /// Close or dispose while a reconnect waits (guarded): the reconnect is cancelled and the connection is closed for
+    /// good, which a last <c>Closed</c> (<see cref="WebSocketCloseInfo.WillReconnect"/> false) says, so that streams end
+    /// and nobody waits for an attempt that will not come. Returns the task that completes once it was delivered, or
+    /// <see langword="null"/> when no reconnect was pending.
+    /// </summary>
+    private Task? EndPendingReconnectNoLock()
+    {
+        if (_reconnectDelay is null)
+        {
+            return null;
+        }
+
+        CancelReconnectNoLock();
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waitingOpen = _carriedOpen;
+        _carriedOpen = null;
+        _finalClose = delivered.Task;
+        var close = new WebSocketCloseInfo(null, null, ByPeer: false, WillReconnect: false);
+        _dispatcher.Enqueue(PendingEvent.ForClosed(close));
+        _dispatcher.Enqueue(PendingEvent.After(() =>
+        {
+            if (waitingOpen is not null && waitingOpen.TrySetException(new WebSocketConnectException(
+                $"The connection to {Url} was closed while it waited to reconnect, before any attempt was ready.")))
+            {
+                _ = waitingOpen.Task.Exception; // observed: OpenAsync may never be awaited
+            }
+
+            delivered.SetResult();
+        }));
+        Log.ReconnectCancelled(_logger, Url);
+        return delivered.Task;
     }
 
     private void CancelReconnectNoLock()
@@ -32,7 +72,7 @@ public sealed partial class HttpWebSocket
         _reconnectDelay = null;
     }
 
-    private async Task ReconnectAfterAsync(int attempt, TimeSpan delay, CancellationToken cancellationToken)
+    private async Task ReconnectAfterAsync(int attempt, TimeSpan delay, ReconnectCause cause, CancellationToken cancellationToken)
     {
         try
         {
@@ -53,7 +93,7 @@ public sealed partial class HttpWebSocket
 
             _reconnectDelay?.Dispose();
             _reconnectDelay = null;
-            started = StartCycleNoLock(attempt);
+            started = StartCycleNoLock(attempt, delay, cause);
         }
 
         _dispatcher.Drain();

@@ -109,7 +109,7 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
     /// <summary>
     /// Closes the connection for good: as <see cref="Close"/>, then waits until the <see cref="WebSocketEvent.Closed"/>
     /// event of that closing was delivered (within <see cref="HttpWebSocketOptions.CloseTimeout"/> of a peer that does not
-    /// answer). Stops any pending reconnect; nothing is raised after the returned task completes, and the connection never
+    /// answer). Stops any pending reconnect (with a last Closed that will not reconnect); nothing is raised after the returned task completes, and the connection never
     /// opens again.
     /// </summary>
     /// <returns>A task that completes when the connection is closed and its last event delivered.</returns>
@@ -120,9 +120,10 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
         lock (_gate)
         {
             _disposed = true;
-            CancelReconnectNoLock();
             closure = BeginCloseNoLock(out action);
         }
+
+        _disposal.Cancel();
 
         Run(action);
         await closure.ConfigureAwait(false);
@@ -131,7 +132,7 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
     /// <summary>
     /// Closes the connection for good without waiting: as <see cref="Close"/> (the close handshake finishes in the
     /// background within <see cref="HttpWebSocketOptions.CloseTimeout"/>, ending with its <see cref="WebSocketEvent.Closed"/>
-    /// event), stops any pending reconnect, and the connection never opens again. Prefer <see cref="DisposeAsync"/>.
+    /// event), stops any pending reconnect (with a last Closed that will not reconnect), and the connection never opens again. Prefer <see cref="DisposeAsync"/>.
     /// </summary>
     public void Dispose()
     {
@@ -139,9 +140,10 @@ public sealed partial class HttpWebSocket : IAsyncDisposable, IDisposable
         lock (_gate)
         {
             _disposed = true;
-            CancelReconnectNoLock();
             _ = BeginCloseNoLock(out action);
         }
+
+        _disposal.Cancel();
 
         Run(action);
     }

@@ -107,7 +107,8 @@ public sealed class HttpWebSocketOptions
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Reconnects after the connection is lost. <see langword="null"/> (the default) never reconnects, like the seed.
+    /// Reconnects after the connection is lost (and, when it says so, after a failed first connect).
+    /// <see langword="null"/> (the default) never reconnects, like the seed.
     /// </summary>
     public ReconnectPolicy? Reconnect { get; set; }
 
@@ -147,10 +148,12 @@ public sealed class HttpWebSocketOptions
     }
 
     /// <summary>The transport's view of these options for one connection attempt.</summary>
-    internal WebSocketConnectContext CreateContext(Uri url, int attempt)
+    internal WebSocketConnectContext CreateContext(Uri url, int attempt, TimeSpan delay = default, ReconnectCause? cause = null)
     {
         var context = new WebSocketConnectContext(url, attempt)
         {
+            Delay = delay,
+            Cause = cause,
             MaxMessageSize = MaxMessageSize,
             KeepAliveInterval = KeepAliveInterval,
             KeepAliveTimeout = KeepAliveTimeout,

@@ -22,8 +22,10 @@ internal static partial class Log
 
     public static void CloseTimedOut(ILogger logger, Uri url, TimeSpan timeout) => CloseTimedOutCore(logger, Shown(url), timeout);
 
-    public static void Reconnecting(ILogger logger, Uri url, int attempt, int maxAttempts, TimeSpan delay) =>
-        ReconnectingCore(logger, Shown(url), attempt, maxAttempts, delay);
+    public static void Reconnecting(ILogger logger, Uri url, int attempt, int maxAttempts, TimeSpan delay, string cause) =>
+        ReconnectingCore(logger, Shown(url), attempt, maxAttempts, delay, cause);
+
+    public static void ReconnectCancelled(ILogger logger, Uri url) => ReconnectCancelledCore(logger, Shown(url));
 
     public static void ErrorHandlerFailed(ILogger logger, Uri url, Exception exception) => ErrorHandlerFailedCore(logger, Shown(url), exception);
 
@@ -76,8 +78,8 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Warning, "{Url}: the peer did not answer the close frame within {Timeout}; the connection was aborted", EventName = "CloseTimedOut")]
     private static partial void CloseTimedOutCore(ILogger logger, string url, TimeSpan timeout);
 
-    [LoggerMessage(7, LogLevel.Information, "{Url}: reconnect attempt {Attempt} of {MaxAttempts} in {Delay}", EventName = "Reconnecting")]
-    private static partial void ReconnectingCore(ILogger logger, string url, int attempt, int maxAttempts, TimeSpan delay);
+    [LoggerMessage(7, LogLevel.Information, "{Url}: reconnect attempt {Attempt} of {MaxAttempts} in {Delay}, after {Cause}", EventName = "Reconnecting")]
+    private static partial void ReconnectingCore(ILogger logger, string url, int attempt, int maxAttempts, TimeSpan delay, string cause);
 
     [LoggerMessage(8, LogLevel.Error, "{Url}: an Error event handler threw; the exception was dropped", EventName = "ErrorHandlerFailed")]
     private static partial void ErrorHandlerFailedCore(ILogger logger, string url, Exception exception);
@@ -87,6 +89,9 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "{Url}: {Kind} error: {Message} ({Detail})", EventName = "ErrorWithDetail")]
     private static partial void ErrorWithDetailCore(ILogger logger, string url, WebSocketErrorKind kind, string message, string detail);
+
+    [LoggerMessage(11, LogLevel.Debug, "{Url}: the pending reconnect was cancelled; closed for good", EventName = "ReconnectCancelled")]
+    private static partial void ReconnectCancelledCore(ILogger logger, string url);
 
     /// <summary>The URL as logs show it: scheme, host, port and path.</summary>
     private static string Shown(Uri url) => url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path).Replace(url.UserInfo + "@", string.Empty, StringComparison.Ordinal) : "(relative URL)";

@@ -20,7 +20,7 @@ internal readonly struct PendingEvent
 
     public WebSocketEvent Event { get; }
 
-    /// <summary>The cycle a message arrived on, the error, the boxed close details, or the continuation.</summary>
+    /// <summary>The cycle a message arrived on (or that opened), the error, the boxed close details, or the continuation.</summary>
     public object? Payload { get; }
 
     /// <summary>A message's bytes, in a pooled buffer owned by this event.</summary>
@@ -30,7 +30,7 @@ internal readonly struct PendingEvent
 
     public WebSocketMessageKind MessageKind { get; }
 
-    /// <summary>Whether the arrival hook took the message for the typed layer: it is raised on the raw lane only.</summary>
+    /// <summary>Whether the listener took the message for the typed layer: it is raised on the raw lane only.</summary>
     public bool Consumed { get; }
 
     /// <summary>The status when a message arrived: whether it is delivered is decided by it.</summary>
@@ -39,6 +39,9 @@ internal readonly struct PendingEvent
     public bool IsMessage => Event == WebSocketEvent.Message && Payload is ConnectionCycle;
 
     public static PendingEvent Lifecycle(WebSocketEvent @event) => new(@event, null);
+
+    /// <summary>The <c>Opened</c> event of <paramref name="cycle"/>: its <c>OnOpened</c> hooks run when it is delivered.</summary>
+    public static PendingEvent ForOpened(ConnectionCycle cycle) => new(WebSocketEvent.Opened, cycle);
 
     public static PendingEvent ForError(WebSocketErrorInfo error) => new(WebSocketEvent.Error, error);
 

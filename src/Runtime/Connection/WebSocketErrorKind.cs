@@ -41,4 +41,10 @@ public enum WebSocketErrorKind
     /// the message was delivered to the other handlers.
     /// </summary>
     MessageDropped,
+
+    /// <summary>
+    /// An <c>OnOpened</c> hook (the app's handshake) threw: the connection was closed by this side, the open failed with
+    /// this cause, and the reconnect policy counts it as a failed attempt.
+    /// </summary>
+    OpenedHook,
 }

@@ -69,6 +69,34 @@ internal sealed class InboundContract<T> : InboundContract
         return Complete(client, message, value, SlotValue.Raw(json, scanner.Slots[PayloadSlot]), present: true, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads a record for a waiter, on arrival: <see langword="false"/> when it does not deserialize, is null or lacks a
+    /// required member (the ordered pass reports that, with the usual words).
+    /// </summary>
+    internal bool TryRead(ReadOnlySpan<byte> payload, bool present, out T value)
+    {
+        var source = present ? payload : _reader.WhenAbsent;
+        T? read;
+        try
+        {
+            read = _reader.Read(source);
+        }
+        catch (Exception)
+        {
+            value = default!;
+            return false;
+        }
+
+        if ((_canBeNull && read is null) || (_shape is { } shape && shape.MayLack(read!) && shape.FindMissing(source, Protocol.SerializerOptions) is not null))
+        {
+            value = default!;
+            return false;
+        }
+
+        value = read!;
+        return true;
+    }
+
     /// <summary>Checks a deserialized record (not null, every required member) and starts its handler.</summary>
     private InboundOutcome Complete(MessageClient client, ReadOnlyMemory<byte> message, T? value, ReadOnlySpan<byte> source, bool present, CancellationToken cancellationToken)
     {

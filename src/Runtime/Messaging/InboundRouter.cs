@@ -16,7 +16,7 @@ namespace CpWebSocket.Messaging;
 /// </summary>
 /// <remarks>Plumbing of generated clients, hidden from IntelliSense; a hand-written client may use it too.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class InboundRouter
+public sealed partial class InboundRouter
 {
     private readonly MessageProtocol _protocol;
     private readonly EnvelopeLayout _layout;

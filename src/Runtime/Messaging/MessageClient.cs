@@ -54,6 +54,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
         _disposingToken = _disposing.Token;
         Connection = new HttpWebSocket(url, (WebSocketCallback?)null, options);
         Connection.MessageInterceptor = ReceiveAsync;
+        Connection.Listener = this;
         Connection.ContractOf = _router.ContractNameOf;
         Connection.Closed += FailPendingRequests;
     }
@@ -277,6 +278,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
 
         _disposing.Cancel();
         _requests.FailAll(RequestDisposed);
+        _waits.FailAll();
         Connection.Dispose();
         _disposing.Dispose();
     }
@@ -293,6 +295,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
         await _disposing.CancelAsync().ConfigureAwait(false);
         await Connection.DisposeAsync().ConfigureAwait(false);
         _requests.FailAll(RequestDisposed);
+        _waits.FailAll();
         _disposing.Dispose();
     }
 

@@ -48,7 +48,7 @@ internal static class RequestErrors
     public static string PropertyNamedLikeId(Type requestType, string property) =>
         $"{requestType} has a JSON property named '{property}', the request id property, so each request would carry it twice. Rename it ([JsonPropertyName]) or leave it out ([JsonIgnore]); the client writes the id.";
 
-    private static string Describe(WebSocketCloseInfo close) => close switch
+    internal static string Describe(WebSocketCloseInfo close) => close switch
     {
         { Status: { } status, ByPeer: true } => $"{(int)status} {status}, by the server",
         { Status: { } status } => $"{(int)status} {status}",

@@ -8,8 +8,9 @@ namespace CpWebSocket.Transport;
 
 /// <summary>
 /// Everything a <see cref="WebSocketTransport"/> needs for one connection attempt. The connection makes a new one for
-/// every attempt, so the address and the headers can differ from one attempt to the next; a transport reads them here,
-/// never from the connection's options.
+/// every attempt, so the address and the headers can differ from one attempt to the next: an <c>OnConnecting</c> hook
+/// changes <see cref="Url"/> and <see cref="RequestHeaders"/> before the transport reads them (a refreshed token, a
+/// resume address). A transport reads them here, never from the connection's options.
 /// </summary>
 public sealed class WebSocketConnectContext
 {
@@ -20,15 +21,40 @@ public sealed class WebSocketConnectContext
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentOutOfRangeException.ThrowIfNegative(attempt);
-        Url = url;
+        _url = url;
         Attempt = attempt;
     }
 
-    /// <summary>The server's address for this attempt.</summary>
-    public Uri Url { get; }
+    private Uri _url;
+
+    /// <summary>
+    /// The server's address for this attempt: the connection's <see cref="HttpWebSocket.Url"/> unless an
+    /// <c>OnConnecting</c> hook set another (an absolute <c>ws://</c> or <c>wss://</c> address).
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not an absolute <c>ws://</c> or <c>wss://</c> address.</exception>
+    public Uri Url
+    {
+        get => _url;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (!value.IsAbsoluteUri || (value.Scheme != "ws" && value.Scheme != "wss"))
+            {
+                throw new ArgumentException($"'{value}' is not a websocket address: use an absolute ws:// or wss:// URL.", nameof(value));
+            }
+
+            _url = value;
+        }
+    }
 
     /// <summary>0 for an <see cref="HttpWebSocket.Open"/>; the reconnect attempt number (from 1) otherwise.</summary>
     public int Attempt { get; }
+
+    /// <summary>How long the connection waited before this attempt (the reconnect policy's delay); zero for an <see cref="HttpWebSocket.Open"/>.</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>What ended the connection or attempt before this one; <see langword="null"/> for an <see cref="HttpWebSocket.Open"/>.</summary>
+    public ReconnectCause? Cause { get; init; }
 
     /// <summary>Headers of the opening handshake, such as <c>Authorization</c>.</summary>
     public IDictionary<string, string> RequestHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

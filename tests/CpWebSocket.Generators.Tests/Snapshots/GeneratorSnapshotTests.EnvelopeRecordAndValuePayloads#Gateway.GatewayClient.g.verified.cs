@@ -112,13 +112,13 @@ namespace Gateway
             => __Heartbeat_Handlers.Add(handler, __Envelope);
 
         /// <summary>
-        /// The received messages with the discriminator <c>1L</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>1L</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::Gateway.Heartbeat"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Gateway.Heartbeat> ReadAllHeartbeatAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::Gateway.Heartbeat"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::Gateway.Heartbeat> ReadAllHeartbeatAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Heartbeat_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnHeartbeatReceivedAsync(global::Gateway.Heartbeat message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
@@ -148,13 +148,13 @@ namespace Gateway
             => __InvalidSession_Handlers.Add(handler, __Envelope);
 
         /// <summary>
-        /// The received messages with the discriminator <c>9L</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>9L</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::Gateway.InvalidSession"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Gateway.InvalidSession> ReadAllInvalidSessionAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::Gateway.InvalidSession"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::Gateway.InvalidSession> ReadAllInvalidSessionAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__InvalidSession_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnInvalidSessionReceivedAsync(global::Gateway.InvalidSession message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
@@ -184,13 +184,13 @@ namespace Gateway
             => __HeartbeatAck_Handlers.Add(handler, __Envelope);
 
         /// <summary>
-        /// The received messages with the discriminator <c>11L</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>11L</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::Gateway.HeartbeatAck"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Gateway.HeartbeatAck> ReadAllHeartbeatAckAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::Gateway.HeartbeatAck"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::Gateway.HeartbeatAck> ReadAllHeartbeatAckAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__HeartbeatAck_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnHeartbeatAckReceivedAsync(global::Gateway.HeartbeatAck message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
@@ -220,13 +220,13 @@ namespace Gateway
             => __MessageCreate_Handlers.Add(handler, __Envelope);
 
         /// <summary>
-        /// The received messages with the discriminator <c>0L/"MESSAGE_CREATE"</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>0L/"MESSAGE_CREATE"</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::Gateway.MessageCreate"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Gateway.MessageCreate> ReadAllMessageCreateAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::Gateway.MessageCreate"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::Gateway.MessageCreate> ReadAllMessageCreateAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__MessageCreate_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnMessageCreateReceivedAsync(global::Gateway.MessageCreate message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)

@@ -87,13 +87,13 @@ namespace App
             => __Said_Handlers.Add(handler);
 
         /// <summary>
-        /// The received messages with the discriminator <c>"chat.said"</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>"chat.said"</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::App.Said"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::App.Said> ReadAllSaidAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::App.Said"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::App.Said> ReadAllSaidAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Said_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnSaidReceivedAsync(global::App.Said message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
@@ -114,13 +114,13 @@ namespace App
             => __Joined_Handlers.Add(handler);
 
         /// <summary>
-        /// The received messages with the discriminator <c>"chat.joined"</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>"chat.joined"</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::App.Joined"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::App.Joined> ReadAllJoinedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::App.Joined"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::App.Joined> ReadAllJoinedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Joined_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnJoinedReceivedAsync(global::App.Joined message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)

@@ -74,13 +74,13 @@ partial class GreeterClient : global::CpWebSocket.Messaging.MessageClient
         => __Welcome_Handlers.Add(handler);
 
     /// <summary>
-    /// The received messages with the discriminator <c>"welcome"</c>, from the moment enumeration starts, as an async stream
-    /// that ends when the connection closes for good or the client is disposed.
+    /// The received messages with the discriminator <c>"welcome"</c>, from the moment of this call, as an async stream
+    /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
     /// </summary>
     /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-    /// <param name="cancellationToken">Ends the enumeration.</param>
-    /// <returns>The messages, each a <see cref="global::Welcome"/>.</returns>
-    public global::System.Collections.Generic.IAsyncEnumerable<global::Welcome> ReadAllWelcomeAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <returns>The messages, each a <see cref="global::Welcome"/>; subscribed already.</returns>
+    public global::CpWebSocket.MessageSubscription<global::Welcome> ReadAllWelcomeAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         => ReadMessagesAsync(__Welcome_Handlers, options, cancellationToken);
 
     private global::System.Threading.Tasks.ValueTask OnWelcomeReceivedAsync(global::Welcome message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)

@@ -95,13 +95,13 @@ namespace Obs
             => __Identified_Handlers.Add(handler);
 
         /// <summary>
-        /// The received messages with the discriminator <c>2L</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>2L</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::Obs.Identified"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Obs.Identified> ReadAllIdentifiedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::Obs.Identified"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::Obs.Identified> ReadAllIdentifiedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Identified_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnIdentifiedReceivedAsync(global::Obs.Identified message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
@@ -122,13 +122,13 @@ namespace Obs
             => __RequestResponse_Handlers.Add(handler);
 
         /// <summary>
-        /// The received messages with the discriminator <c>-7L</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>-7L</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::Obs.RequestResponse"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Obs.RequestResponse> ReadAllRequestResponseAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::Obs.RequestResponse"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::Obs.RequestResponse> ReadAllRequestResponseAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__RequestResponse_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnRequestResponseReceivedAsync(global::Obs.RequestResponse message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)

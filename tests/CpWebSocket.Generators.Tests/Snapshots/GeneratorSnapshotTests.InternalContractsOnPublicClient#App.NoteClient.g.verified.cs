@@ -87,13 +87,13 @@ namespace App
             => __Note_Handlers.Add(handler);
 
         /// <summary>
-        /// The received messages with the discriminator <c>"internal.note"</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>"internal.note"</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::App.Note"/>.</returns>
-        internal global::System.Collections.Generic.IAsyncEnumerable<global::App.Note> ReadAllNoteAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::App.Note"/>; subscribed already.</returns>
+        internal global::CpWebSocket.MessageSubscription<global::App.Note> ReadAllNoteAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Note_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnNoteReceivedAsync(global::App.Note message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)

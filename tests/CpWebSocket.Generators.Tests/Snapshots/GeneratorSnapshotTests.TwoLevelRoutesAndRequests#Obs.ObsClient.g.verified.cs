@@ -136,13 +136,13 @@ namespace Obs
             => __SceneChanged_Handlers.Add(handler);
 
         /// <summary>
-        /// The received messages with the discriminator <c>5L/"CurrentProgramSceneChanged"</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>5L/"CurrentProgramSceneChanged"</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::Obs.SceneChanged"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Obs.SceneChanged> ReadAllSceneChangedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::Obs.SceneChanged"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::Obs.SceneChanged> ReadAllSceneChangedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__SceneChanged_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnSceneChangedReceivedAsync(global::Obs.SceneChanged message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)
@@ -163,13 +163,13 @@ namespace Obs
             => __ExitStarted_Handlers.Add(handler);
 
         /// <summary>
-        /// The received messages with the discriminator <c>5L/"ExitStarted"</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>5L/"ExitStarted"</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::Obs.ExitStarted"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Obs.ExitStarted> ReadAllExitStartedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::Obs.ExitStarted"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::Obs.ExitStarted> ReadAllExitStartedAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__ExitStarted_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnExitStartedReceivedAsync(global::Obs.ExitStarted message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)

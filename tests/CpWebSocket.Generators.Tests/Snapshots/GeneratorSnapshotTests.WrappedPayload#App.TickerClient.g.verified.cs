@@ -77,13 +77,13 @@ namespace App
             => __Price_Handlers.Add(handler);
 
         /// <summary>
-        /// The received messages with the discriminator <c>"ticker.price"</c>, from the moment enumeration starts, as an async stream
-        /// that ends when the connection closes for good or the client is disposed.
+        /// The received messages with the discriminator <c>"ticker.price"</c>, from the moment of this call, as an async stream
+        /// that ends when the connection closes for good or the client is disposed; read it once, or dispose it.
         /// </summary>
         /// <param name="options">Buffer size, and whether a slow reader makes the next message wait (the default) or drops the oldest.</param>
-        /// <param name="cancellationToken">Ends the enumeration.</param>
-        /// <returns>The messages, each a <see cref="global::App.Price"/>.</returns>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::App.Price> ReadAllPriceAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <param name="cancellationToken">Ends the stream.</param>
+        /// <returns>The messages, each a <see cref="global::App.Price"/>; subscribed already.</returns>
+        public global::CpWebSocket.MessageSubscription<global::App.Price> ReadAllPriceAsync(global::CpWebSocket.MessageStreamOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ReadMessagesAsync(__Price_Handlers, options, cancellationToken);
 
         private global::System.Threading.Tasks.ValueTask OnPriceReceivedAsync(global::App.Price message, global::CpWebSocket.Messaging.InboundContext context, global::System.Threading.CancellationToken cancellationToken)

@@ -80,6 +80,27 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
+    public async Task A_client_closed_while_waiting_for_its_next_reconnect_attempt_is_Unhealthy()
+    {
+        var server = await WebSocketTestServer.StartAsync();
+        await using var services = Services(options =>
+        {
+            options.Url = server.Url();
+            options.Connection.Reconnect = new ReconnectPolicy { MaxAttempts = 3, InitialDelay = TimeSpan.FromMinutes(5), MaxDelay = TimeSpan.FromMinutes(5) };
+        });
+        var client = services.GetRequiredService<EchoClient>();
+        await client.OpenAsync().WaitAsync(WebSocketTestServer.Timeout);
+        await server.DisposeAsync();
+        await Eventually.UntilAsync(() => CheckAsync(services), result => result.Status == HealthStatus.Degraded && (string)result.Data["status"] == "Closed", "the wait for a reconnect");
+
+        await client.CloseAsync().WaitAsync(WebSocketTestServer.Timeout);
+        var entry = await CheckAsync(services);
+
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.StartsWith("EchoClient is closed and will not reconnect", entry.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_connection_whose_Closed_event_is_still_on_its_way_is_ending_not_closed_for_good()
     {
         var server = await WebSocketTestServer.StartAsync();

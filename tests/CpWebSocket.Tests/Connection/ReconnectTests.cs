@@ -123,6 +123,77 @@ public abstract class ReconnectTests(TestServerFixture fixture, TransportKind tr
         Assert.Single(events.Of(WebSocketEvent.Opening));
         Assert.Single(fixture.Server.Events.Connections, c => c.Tag == tag);
     }
+
+    [Fact]
+    public async Task Close_while_a_reconnect_waits_raises_a_final_Closed_that_will_not_reconnect_and_CloseAsync_waits_for_it()
+    {
+        var events = new EventRecorder();
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/drop?after=1"), events.Callback, Options(WaitingLong()));
+        await socket.OpenAsync();
+
+        socket.Send("drop me");
+        await events.WaitForAsync(WebSocketEvent.Closed);
+        await socket.CloseAsync().WaitAsync(TestServer.DefaultTimeout);
+
+        Assert.Equal([true, false], events.Of(WebSocketEvent.Closed).Select(c => c.Close!.Value.WillReconnect));
+        Assert.Equal(WebSocketEvent.Closed, events.Kinds[^1]);
+        Assert.False(events.Of(WebSocketEvent.Closed)[^1].Close!.Value.ByPeer);
+        Assert.False(socket.IsReconnectPending);
+    }
+
+    [Fact]
+    public async Task Close_from_the_Closed_handler_of_a_lost_connection_raises_a_final_Closed()
+    {
+        var events = new EventRecorder();
+        events.OnEvent = (s, e) =>
+        {
+            if (e.Event == WebSocketEvent.Closed && e.Close!.Value.WillReconnect)
+            {
+                s!.Close();
+            }
+        };
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/drop?after=1"), events.Callback, Options(WaitingLong()));
+        events.Socket = socket;
+        await socket.OpenAsync();
+
+        socket.Send("drop me");
+        await events.WaitUntilAsync(e => e.Count(x => x.Event == WebSocketEvent.Closed) == 2, "the final Closed");
+
+        Assert.Equal([true, false], events.Of(WebSocketEvent.Closed).Select(c => c.Close!.Value.WillReconnect));
+        Assert.False(socket.IsReconnectPending);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_while_a_reconnect_waits_raises_a_final_Closed_before_it_completes()
+    {
+        var events = new EventRecorder();
+        var socket = new HttpWebSocket(fixture.Server.WsUri("/drop?after=1"), events.Callback, Options(WaitingLong()));
+        await socket.OpenAsync();
+
+        socket.Send("drop me");
+        await events.WaitForAsync(WebSocketEvent.Closed);
+        await socket.DisposeAsync().AsTask().WaitAsync(TestServer.DefaultTimeout);
+
+        Assert.Equal([true, false], events.Of(WebSocketEvent.Closed).Select(c => c.Close!.Value.WillReconnect));
+    }
+
+    [Fact]
+    public async Task Open_while_a_reconnect_waits_connects_at_once_without_a_final_Closed()
+    {
+        var events = new EventRecorder();
+        await using var socket = new HttpWebSocket(fixture.Server.WsUri("/drop?after=1"), events.Callback, Options(WaitingLong()));
+        await socket.OpenAsync();
+
+        socket.Send("drop me");
+        await events.WaitForAsync(WebSocketEvent.Closed);
+        await socket.OpenAsync().WaitAsync(TestServer.DefaultTimeout);
+
+        Assert.Equal([true], events.Of(WebSocketEvent.Closed).Select(c => c.Close!.Value.WillReconnect));
+        Assert.False(socket.IsReconnectPending);
+    }
+
+    private static HttpWebSocketOptions WaitingLong() =>
+        new() { Reconnect = new ReconnectPolicy { InitialDelay = TimeSpan.FromMinutes(10), MaxDelay = TimeSpan.FromMinutes(10) } };
 }
 
 /// <summary><see cref="ReconnectTests"/> over the default transport.</summary>

@@ -81,7 +81,7 @@ public sealed class TransportSeamTests
         var raw = new List<string>();
         var routed = new List<string>();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        socket.ArrivalHook = message =>
+        socket.Listener = new ArrivalListener(message =>
         {
             var text = message.GetText();
             lock (arrived)
@@ -94,7 +94,7 @@ public sealed class TransportSeamTests
             }
 
             return text == "m3"; // taken by the typed layer
-        };
+        });
         socket.MessageReceived += message => raw.Add(message.GetText());
         socket.MessageInterceptor = async message =>
         {
@@ -119,5 +119,23 @@ public sealed class TransportSeamTests
         Assert.Equal(["m1", "m2", "m3", "m4", "m5"], raw);
         Assert.Equal(["m1", "m2", "m4", "m5"], routed);
         await socket.DisposeAsync();
+    }
+
+    /// <summary>A listener that only looks at arrivals.</summary>
+    private sealed class ArrivalListener(Func<WebSocketMessage, bool> onArrival) : IConnectionListener
+    {
+        public void OnCycleOpened()
+        {
+        }
+
+        public bool OnArrival(in WebSocketMessage message) => onArrival(message);
+
+        public void OnCycleReady()
+        {
+        }
+
+        public void OnCycleEnded(WebSocketCloseInfo close)
+        {
+        }
     }
 }

@@ -32,6 +32,9 @@ public sealed class PeerSocket
     /// <summary>The request path, without the query.</summary>
     public string Path => _context.Request.Path.Value ?? string.Empty;
 
+    /// <summary>The host and port the client connected to, as <c>127.0.0.1:5000</c>.</summary>
+    public string Host => _context.Request.Host.Value ?? string.Empty;
+
     /// <summary>The close status the connection ended with, once it has.</summary>
     public WebSocketCloseStatus? CloseStatus { get; private set; }
 
@@ -170,6 +173,9 @@ public sealed class PeerSocket
             }
         }
     }
+
+    /// <summary>Drops the TCP connection without a close handshake, as a lost network does.</summary>
+    public void Abort() => _context.Abort();
 
     internal void End() => _ended.TrySetResult();
 

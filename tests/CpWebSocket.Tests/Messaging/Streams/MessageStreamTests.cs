@@ -4,8 +4,8 @@ using CpWebSocket.Tests.Server;
 namespace CpWebSocket.Tests.Messaging.Streams;
 
 /// <summary>
-/// The generated <c>ReadAll…Async</c> streams against the Kestrel echo endpoint. A stream subscribes when enumeration
-/// starts, which the reading helpers do before their first await, so messages sent after they are called are seen.
+/// The generated <c>ReadAll…Async</c> streams against the Kestrel echo endpoint. A stream subscribes when it is
+/// requested, so messages that arrive before its enumeration starts are seen.
 /// </summary>
 [Collection(ServerCollectionDefinition.Name)]
 public sealed class MessageStreamTests(TestServerFixture fixture)
@@ -25,6 +25,58 @@ public sealed class MessageStreamTests(TestServerFixture fixture)
         }
 
         Assert.Equal(Enumerable.Range(1, 50), (await reading.WaitAsync(Generous)).Select(n => n.Count));
+    }
+
+    [Fact]
+    public async Task A_stream_keeps_the_messages_that_arrive_between_its_request_and_the_start_of_its_enumeration()
+    {
+        var events = new Inbox();
+        await using var client = new FlatEchoClient(fixture.Server.WsUri("/echo"));
+        client.NoteReceived += events.Add;
+        await client.OpenAsync();
+        var stream = client.ReadAllNoteAsync();
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await client.SendAsync(new Note("early", i));
+        }
+
+        await events.WaitForAsync(3);   // delivered before anyone enumerates
+        await client.CloseAsync();
+
+        Assert.Equal([1, 2, 3], (await ReadAllAsync(stream).WaitAsync(Generous)).Select(n => n.Count));
+    }
+
+    [Fact]
+    public async Task A_stream_is_read_once()
+    {
+        await using var client = new FlatEchoClient(fixture.Server.WsUri("/echo"));
+        await client.OpenAsync();
+        var stream = client.ReadAllNoteAsync();
+        await using var first = stream.GetAsyncEnumerator();
+
+        var error = Assert.Throws<InvalidOperationException>(() => stream.GetAsyncEnumerator());
+
+        Assert.Contains("A stream is read once", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_disposed_stream_that_was_never_read_holds_up_nothing()
+    {
+        var events = new Inbox();
+        await using var client = new FlatEchoClient(fixture.Server.WsUri("/echo"));
+        client.NoteReceived += events.Add;
+        await client.OpenAsync();
+        var unread = client.ReadAllNoteAsync(new MessageStreamOptions { Capacity = 2 });
+
+        unread.Dispose();
+        for (var i = 1; i <= 10; i++)
+        {
+            await client.SendAsync(new Note("n", i));
+        }
+
+        Assert.Equal(10, (await events.WaitForAsync(10)).Count);
+        Assert.Empty(await ReadAllAsync(unread).WaitAsync(Generous));
     }
 
     [Fact]
@@ -99,6 +151,23 @@ public sealed class MessageStreamTests(TestServerFixture fixture)
         await client.CloseAsync();
 
         Assert.Equal([new Note("last", 1)], await reading.WaitAsync(Generous));
+    }
+
+    [Fact]
+    public async Task A_stream_ends_when_Close_cancels_a_pending_reconnect()
+    {
+        var options = new HttpWebSocketOptions { Reconnect = new ReconnectPolicy { InitialDelay = TimeSpan.FromMinutes(10), MaxDelay = TimeSpan.FromMinutes(10) } };
+        var lost = new TaskCompletionSource<WebSocketCloseInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = new FlatEchoClient(fixture.Server.WsUri("/drop?after=1"), options);
+        client.Closed += close => lost.TrySetResult(close);
+        await client.OpenAsync();
+        var reading = ReadAllAsync(client.ReadAllNoteAsync());
+
+        await client.SendAsync(new Note("dropped", 1));  // the server drops the connection after it
+        Assert.True((await lost.Task.WaitAsync(Generous)).WillReconnect);
+        client.Close();
+
+        Assert.Empty(await reading.WaitAsync(Generous));
     }
 
     [Fact]

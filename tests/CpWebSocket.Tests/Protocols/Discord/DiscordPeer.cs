@@ -7,7 +7,10 @@ namespace CpWebSocket.Tests.Protocols.Discord;
 /// <c>token</c> query parameter (4004 when wrong), then dispatches with increasing <c>s</c>: <c>READY</c>,
 /// <c>GUILD_CREATE</c>, <c>MESSAGE_CREATE</c>, <c>TYPING_START</c>, and a heartbeat request (<c>{"op":1,"d":null}</c>).
 /// Every heartbeat is acknowledged with <c>{"op":11,"d":null}</c>. <c>script=invalid</c> answers Identify with Invalid
-/// Session (<c>{"op":9,"d":false}</c>) instead.
+/// Session (<c>{"op":9,"d":false}</c>) instead. <c>interval=N</c> sets the heartbeat interval (ms).
+/// <c>script=reconnect</c> sends only READY and GUILD_CREATE and asks for a heartbeat, which it answers with op 7 Reconnect and a close with 4000; READY's
+/// <c>resume_gateway_url</c> is this peer with <c>gateway=resume</c> (and the tag with <c>-resume</c>), where op 6 Resume
+/// with the right session and <c>seq</c> replays the dispatches after it and then <c>RESUMED</c>.
 /// </summary>
 public static class DiscordPeer
 {
@@ -19,7 +22,8 @@ public static class DiscordPeer
     {
         var token = socket.Query("token");
         var sequence = 0L;
-        await socket.SendAsync(Gateway(10, new JsonObject { ["heartbeat_interval"] = 41250 }, null, null));
+        var resumeUrl = $"ws://{socket.Host}{Path}?token={Uri.EscapeDataString(token)}&gateway=resume&tag={socket.Query("tag")}-resume";
+        await socket.SendAsync(Gateway(10, new JsonObject { ["heartbeat_interval"] = int.Parse(socket.Query("interval", "41250"), System.Globalization.CultureInfo.InvariantCulture) }, null, null));
         while (true)
         {
             var (open, json, _) = await socket.ReceiveAsync();
@@ -32,7 +36,7 @@ public static class DiscordPeer
             var tokenMatches = (json?["d"] as JsonObject)?["token"]?.GetValue<string>() == token;
             switch (op)
             {
-                case 1:
+                case 1 when socket.Query("script") != "reconnect" || socket.Query("gateway") == "resume":
                     await socket.SendAsync(Gateway(11, null, null, null));
                     break;
                 case 2 when !tokenMatches:
@@ -41,6 +45,34 @@ public static class DiscordPeer
                 case 2 when socket.Query("script") == "invalid":
                     await socket.SendAsync(Gateway(9, false, null, null));
                     break;
+                case 6:
+                    var resume = json?["d"] as JsonObject;
+                    if (socket.Query("gateway") != "resume" || (string?)resume?["token"] != token || (string?)resume?["session_id"] != SessionId)
+                    {
+                        await socket.CloseAsync(4006, "Invalid session.");   // not resumable here
+                        return;
+                    }
+
+                    // The dispatches the client missed: those after the sequence it last saw.
+                    var user2 = new JsonObject { ["id"] = "80351110224678912", ["username"] = "nelly" };
+                    sequence = resume["seq"]!.GetValue<long>();
+                    if (sequence < 3)
+                    {
+                        await socket.SendAsync(Gateway(0, new JsonObject { ["id"] = "1104497513541374042", ["channel_id"] = "41771983423143937", ["content"] = "missed", ["author"] = user2 }, sequence = 3, "MESSAGE_CREATE"));
+                    }
+
+                    await socket.SendAsync(Gateway(0, null, ++sequence, "RESUMED"));
+                    break;
+                case 2 when socket.Query("script") == "reconnect":
+                    var first = new JsonObject { ["id"] = "80351110224678912", ["username"] = "nelly" };
+                    await socket.SendAsync(Gateway(0, new JsonObject { ["v"] = 10, ["user"] = first, ["session_id"] = SessionId, ["resume_gateway_url"] = resumeUrl }, ++sequence, "READY"));
+                    await socket.SendAsync(Gateway(0, new JsonObject { ["id"] = "41771983423143937", ["name"] = "Discord Developers" }, ++sequence, "GUILD_CREATE"));
+                    await socket.SendAsync(Gateway(1, null, null, null));   // op 7 follows the heartbeat this asks for
+                    break;
+                case 1 when socket.Query("script") == "reconnect" && socket.Query("gateway") != "resume":
+                    await socket.SendAsync(Gateway(7, null, null, null));
+                    await socket.CloseAsync(4000, "Reconnect.");
+                    return;
                 case 2:
                     var user = new JsonObject { ["id"] = "80351110224678912", ["username"] = "nelly", ["discriminator"] = "0" };
                     await socket.SendAsync(Gateway(0, new JsonObject { ["v"] = 10, ["user"] = user, ["session_id"] = SessionId, ["resume_gateway_url"] = "wss://gateway-resume.example/", ["guilds"] = new JsonArray() }, ++sequence, "READY"));

@@ -104,6 +104,80 @@ public sealed class DiscordProtocolTests(ProtocolPeersFixture peers)
         Assert.True(close.ByPeer);
     }
 
+    [Fact]
+    public async Task A_session_identifies_in_its_opened_hook_and_heartbeats_every_interval_of_hello()
+    {
+        var session = new DiscordSession(peers.Host.WsUri($"{DiscordPeer.Path}?token={Uri.EscapeDataString(Token)}&interval=50", out var tag), Identify, TimeSpan.FromMilliseconds(10));
+        await using var discord = session.Client;
+
+        await discord.OpenAsync();   // ready: identified, READY received
+
+        var peer = await peers.Host.ConnectionAsync(tag);
+        Assert.StartsWith("""{"op":2,""", peer.Received[0], StringComparison.Ordinal);
+        var received = await peer.WaitForReceivedAsync(5, Server.TestServer.DefaultTimeout);
+        Assert.All(received.Skip(1), m => Assert.StartsWith("""{"op":1,"d":""", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_gateway_asking_for_a_heartbeat_gets_one_at_once_with_the_last_sequence()
+    {
+        var session = new DiscordSession(peers.Host.WsUri($"{DiscordPeer.Path}?token={Uri.EscapeDataString(Token)}", out var tag), Identify, TimeSpan.FromMilliseconds(10));
+        await using var discord = session.Client;
+
+        await discord.OpenAsync();
+
+        // The interval (41.25 s) is far off: this heartbeat answers the gateway's {"op":1,"d":null}, after dispatch 3.
+        var peer = await peers.Host.ConnectionAsync(tag);
+        Assert.Equal("""{"op":1,"d":3}""", (await peer.WaitForReceivedAsync(2, Server.TestServer.DefaultTimeout))[1]);
+    }
+
+    [Fact]
+    public async Task Op_7_reconnects_to_the_resume_url_and_resumes_with_the_last_sequence_and_the_missed_dispatch_is_replayed()
+    {
+        var seen = new Inbox();
+        var session = new DiscordSession(peers.Host.WsUri($"{DiscordPeer.Path}?token={Uri.EscapeDataString(Token)}&script=reconnect", out var tag), Identify, TimeSpan.FromMilliseconds(10));
+        await using var discord = session.Client;
+        discord.ReconnectReceived += _ => seen.Add("op 7");
+        discord.Closed += close => seen.Add($"closed {(int?)close.Status} reconnect={close.WillReconnect}");
+        discord.OnOpened((connect, _) =>
+        {
+            seen.Add($"opened {connect.Attempt} {connect.Url.Query.Contains("gateway=resume", StringComparison.Ordinal)} after {connect.Cause}");
+            return default;
+        });
+        discord.OnMessageCreate((message, envelope, _) =>
+        {
+            seen.Add($"{envelope.S} {message.Content}");
+            return default;
+        });
+
+        await discord.OpenAsync();
+
+        Assert.Equal(
+            ["opened 0 False after ", "op 7", "closed 4000 reconnect=True", "opened 1 True after closed with 4000 by the peer 'Reconnect.'", "3 missed"],
+            await seen.WaitForAsync(5));
+        var resumed = await peers.Host.ConnectionAsync(tag + "-resume");
+        Assert.Equal(
+            """{"op":6,"d":{"token":"Bot MTk4NjIyNDgzNDcxOTI1MjQ4","session_id":"9a8b7c6d","seq":2}}""",
+            (await resumed.WaitForReceivedAsync(1, Server.TestServer.DefaultTimeout))[0]);
+    }
+
+    [Fact]
+    public async Task Close_code_4004_fails_the_open_and_is_never_reconnected()
+    {
+        var closes = new Inbox();
+        var session = new DiscordSession(peers.Host.WsUri($"{DiscordPeer.Path}?token=right"), Identify, TimeSpan.FromMilliseconds(10));
+        await using var discord = session.Client;
+        discord.Closed += close => closes.Add(close);
+
+        var error = await Assert.ThrowsAsync<WebSocketConnectException>(() => discord.OpenAsync());
+
+        Assert.Contains("4004", error.Message, StringComparison.Ordinal);
+        var close = (WebSocketCloseInfo)Assert.Single(closes.Items);
+        Assert.Equal(4004, (int?)close.Status);
+        Assert.False(close.WillReconnect);
+        Assert.Equal(WebSocketStatus.Closed, discord.Status);
+    }
+
     private static ValueTask Record(Inbox inbox, string line)
     {
         inbox.Add(line);

@@ -84,13 +84,20 @@ public sealed class HomeAssistantProtocolTests(ProtocolPeersFixture peers)
     }
 
     [Fact]
-    public async Task A_wrong_token_gets_auth_invalid_and_a_close()
+    public async Task A_wrong_token_gets_auth_invalid_and_a_close_and_the_open_fails_with_its_message()
     {
-        var closed = new TaskCompletionSource<WebSocketCloseInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            HomeAssistantSession.AuthenticatedAsync(Url(out _), "stolen", h => h.Closed += c => closed.TrySetResult(c)));
+        var events = new Inbox();
+        var error = await Assert.ThrowsAsync<WebSocketConnectException>(() =>
+            HomeAssistantSession.AuthenticatedAsync(Url(out _), "stolen", h =>
+            {
+                h.AuthInvalidReceived += m => events.Add("auth_invalid");
+                h.Closed += c => events.Add(c);
+            }));
 
-        Assert.Equal("auth_invalid: Invalid access token or password", error.Message);
-        Assert.Equal(1008, (int?)(await closed.Task.WaitAsync(Server.TestServer.DefaultTimeout)).Status);
+        Assert.IsType<UnauthorizedAccessException>(error.InnerException);
+        Assert.Contains("Home Assistant refused the token: Invalid access token or password", error.Message, StringComparison.Ordinal);
+        var seen = events.Items;
+        Assert.Equal("auth_invalid", seen[0]);   // still delivered to its handlers, after the hook, before Closed
+        Assert.Equal(1008, (int?)((WebSocketCloseInfo)seen[1]).Status);
     }
 }

@@ -1,19 +1,39 @@
 namespace CpWebSocket.Tests.Protocols.HomeAssistant;
 
-/// <summary>Opens a <see cref="HomeAssistantClient"/> through the auth phase: auth_required answered with auth, auth_ok awaited.</summary>
+/// <summary>
+/// Opens a <see cref="HomeAssistantClient"/> authenticated: its auth phase (auth_required answered with auth, then
+/// auth_ok or auth_invalid) is an <c>OnOpened</c> hook, so <c>OpenAsync</c> completes once the client is authenticated
+/// and fails with auth_invalid's message when it is refused.
+/// </summary>
 public static class HomeAssistantSession
 {
     public static async Task<HomeAssistantClient> AuthenticatedAsync(Uri url, string token, Action<HomeAssistantClient>? before = null)
     {
         var ha = new HomeAssistantClient(url);
-        var authenticated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        ha.OnAuthRequired((_, ct) => ha.SendAsync(new Auth(token), ct));
-        ha.AuthOkReceived += _ => authenticated.TrySetResult();
-        ha.AuthInvalidReceived += refused => authenticated.TrySetException(new InvalidOperationException("auth_invalid: " + refused.Message));
-        ha.Closed += close => authenticated.TrySetException(new InvalidOperationException($"closed before auth_ok: {close}"));
+        // README: home assistant session (begin)
+        ha.OnOpened(async ct =>
+        {
+            await ha.WaitForAsync<AuthRequired>(cancellationToken: ct);
+            var ok = ha.WaitForAsync<AuthOk>(cancellationToken: ct);
+            var invalid = ha.WaitForAsync<AuthInvalid>(cancellationToken: ct);
+            await ha.SendAsync(new Auth(token), ct);
+            if (await Task.WhenAny(ok, invalid) == invalid)
+            {
+                throw new UnauthorizedAccessException($"Home Assistant refused the token: {(await invalid).Message}");
+            }
+        });
+        // README: home assistant session (end)
         before?.Invoke(ha);
-        await ha.OpenAsync();
-        await authenticated.Task.WaitAsync(Server.TestServer.DefaultTimeout);
+        try
+        {
+            await ha.OpenAsync();
+        }
+        catch
+        {
+            await ha.DisposeAsync();
+            throw;
+        }
+
         return ha;
     }
 }

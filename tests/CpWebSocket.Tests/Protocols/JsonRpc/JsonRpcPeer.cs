@@ -9,7 +9,8 @@ namespace CpWebSocket.Tests.Protocols.JsonRpc;
 /// <c>public/subscribe</c>. Query parameters: <c>coalesce=1</c> sends the notifications of one subscription in one
 /// array frame; <c>batch=N</c> answers N requests at once, in one array frame, last first; <c>server_request=1</c>
 /// sends a request of its own carrying the same id before each answer; <c>delay_ms=N</c> answers <c>public/test</c> that
-/// much later.
+/// much later; <c>heartbeats=N</c> follows each answer to <c>public/test</c> with the next heartbeat
+/// <c>test_request</c>, until N were answered.
 /// </summary>
 public static class JsonRpcPeer
 {
@@ -27,6 +28,7 @@ public static class JsonRpcPeer
         var batchSize = int.TryParse(socket.Query("batch"), out var batch) ? batch : 1;
         var pending = new List<JsonNode>();
         var delayed = new List<Task>();
+        var tested = 0;
         while (true)
         {
             var (open, json, _) = await socket.ReceiveAsync();
@@ -57,6 +59,17 @@ public static class JsonRpcPeer
             {
                 var late = Answer(json).Response;
                 delayed.Add(Task.Delay(int.Parse(delay, System.Globalization.CultureInfo.InvariantCulture), socket.Stopping).ContinueWith(_ => socket.SendAsync(late), TaskScheduler.Default).Unwrap());
+                continue;
+            }
+
+            if (socket.Query("heartbeats") is { Length: > 0 } beats && (string?)json?["method"] == "public/test")
+            {
+                await socket.SendAsync(Answer(json).Response);
+                if (++tested < int.Parse(beats, System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    await socket.SendAsync(Notification("heartbeat", new JsonObject { ["type"] = "test_request" }));
+                }
+
                 continue;
             }
 

@@ -136,4 +136,32 @@ public sealed class JsonRpcProtocolTests(ProtocolPeersFixture peers)
         Assert.Equal("1.2.26", (string?)JsonNode.Parse(unhandled.GetText())!["result"]!["version"]);
         Assert.Empty(errors.Items);
     }
+
+    [Fact]
+    public async Task Heartbeats_are_answered_from_their_notification_handler_by_an_awaited_public_test()
+    {
+        var answered = new Inbox();
+        var errors = new Inbox();
+        await using var deribit = new DeribitClient(peers.Host.WsUri($"{JsonRpcPeer.Path}?heartbeats=3"))
+        {
+            DefaultRequestTimeout = TimeSpan.FromSeconds(10),   // below the inbox's wait: a response stuck behind its handler would fail it
+        };
+        deribit.Error += errors.Add;
+        // README: deribit heartbeat (begin)
+        deribit.OnHeartbeat(async (heartbeat, ct) =>
+        {
+            if (heartbeat.Type == "test_request")
+            {
+                var test = await deribit.TestAsync(new Test(), ct);   // the response is matched as it arrives, not behind this handler
+                answered.Add(test.Version);
+            }
+        });
+        // README: deribit heartbeat (end)
+        await deribit.OpenAsync();
+
+        await deribit.SetHeartbeatAsync(new SetHeartbeat(10));
+
+        Assert.Equal(["1.2.26", "1.2.26", "1.2.26"], await answered.WaitForAsync(3));
+        Assert.Empty(errors.Items);
+    }
 }

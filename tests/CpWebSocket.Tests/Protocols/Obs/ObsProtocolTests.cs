@@ -98,14 +98,46 @@ public sealed class ObsProtocolTests(ProtocolPeersFixture peers)
     }
 
     [Fact]
-    public async Task A_wrong_password_is_refused_with_close_code_4009()
+    public async Task A_wrong_password_is_refused_with_close_code_4009_which_fails_the_open_and_stops_reconnecting()
     {
-        var closed = new TaskCompletionSource<WebSocketCloseInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ObsSession.IdentifiedAsync(Url(out _), "wrong", o => o.Closed += c => closed.TrySetResult(c)));
+        var closes = new Inbox();
+        var options = new HttpWebSocketOptions
+        {
+            Reconnect = new ReconnectPolicy
+            {
+                RetryFirstConnect = true,
+                MaxAttempts = ReconnectPolicy.Unlimited,
+                InitialDelay = TimeSpan.FromMilliseconds(10),
+                ShouldReconnect = cause => cause.CloseCode != 4009,   // OBS: authentication failed
+            },
+        };
 
-        var close = await closed.Task.WaitAsync(Server.TestServer.DefaultTimeout);
+        var error = await Assert.ThrowsAsync<WebSocketConnectException>(
+            () => ObsSession.IdentifiedAsync(Url(out var tag), "wrong", o => o.Closed += c => closes.Add(c), options));
+
+        var close = (WebSocketCloseInfo)Assert.Single(closes.Items);
         Assert.Equal(4009, (int?)close.Status);
-        Assert.Contains("closed before Identified", error.Message, StringComparison.Ordinal);
+        Assert.True(close.ByPeer);
+        Assert.False(close.WillReconnect);
+        Assert.Contains("4009 'Authentication failed.'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_handshake_runs_again_on_every_reconnect_and_the_open_of_each_waits_for_identified()
+    {
+        var opens = new Inbox();
+        var options = new HttpWebSocketOptions { Reconnect = new ReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(10) } };
+        await using var obs = await ObsSession.IdentifiedAsync(Url(out var tag), Password, o => o.OnOpened((context, _) =>
+        {
+            opens.Add(context.Attempt);
+            return default;
+        }), options);
+        var first = await peers.Host.ConnectionAsync(tag);
+
+        first.Abort();   // the connection is lost: the client reconnects and identifies again
+
+        Assert.Equal([0, 1], await opens.WaitForAsync(2));
+        Assert.Equal(new VersionInfo("30.2.3", "5.5.0", 1, []).ObsVersion, (await obs.GetVersionAsync(new GetVersion())).ObsVersion);
     }
 
     [Fact]

@@ -265,11 +265,13 @@ public abstract class LifecycleFuzzTests : TransportTestBase, IClassFixture<Test
 
     /// <summary>
     /// The events follow the state machine: Opening, then Opened or not, maybe Closing, then one Closed, the last event of
-    /// its cycle; messages only while open; failures of a cycle inside it.
+    /// its cycle; messages only while open; failures of a cycle inside it. A Closed that promised a reconnect may be
+    /// followed by a final Closed (the pending reconnect was cancelled) instead of the next Opening.
     /// </summary>
     private static void CheckStateMachine(IReadOnlyList<RecordedEvent> events, ConnectionRun run)
     {
         var state = WebSocketStatus.Closed;
+        var reconnectPromised = false;
         foreach (var (e, position) in events.Select((e, position) => (e, position)))
         {
             var valid = e.Event switch
@@ -277,7 +279,7 @@ public abstract class LifecycleFuzzTests : TransportTestBase, IClassFixture<Test
                 WebSocketEvent.Opening => state == WebSocketStatus.Closed,
                 WebSocketEvent.Opened => state == WebSocketStatus.Opening,
                 WebSocketEvent.Closing => state == WebSocketStatus.Open,
-                WebSocketEvent.Closed => state != WebSocketStatus.Closed,
+                WebSocketEvent.Closed => state != WebSocketStatus.Closed || (reconnectPromised && !e.Close!.Value.WillReconnect),
                 WebSocketEvent.Message => state == WebSocketStatus.Open,
                 _ => state != WebSocketStatus.Closed || !IsCycleFailure(e.Error!),
             };
@@ -288,6 +290,12 @@ public abstract class LifecycleFuzzTests : TransportTestBase, IClassFixture<Test
                 return;
             }
 
+            reconnectPromised = e.Event switch
+            {
+                WebSocketEvent.Closed => e.Close!.Value.WillReconnect,
+                WebSocketEvent.Opening => false,
+                _ => reconnectPromised,
+            };
             state = e.Event switch
             {
                 WebSocketEvent.Opening => WebSocketStatus.Opening,
