@@ -25,9 +25,8 @@ public sealed partial class HttpWebSocket
     public HttpWebSocket Send(string message, bool isData = true)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (_status != WebSocketStatus.Open)
+        if (_status != WebSocketStatus.Open && Refused(Encoding.UTF8.GetByteCount(message), Frame(isData)))
         {
-            ReportNotSent(Encoding.UTF8.GetByteCount(message), Frame(isData), $"the status is {_status}");
             return this;
         }
 
@@ -46,9 +45,8 @@ public sealed partial class HttpWebSocket
     /// <returns>This connection.</returns>
     public HttpWebSocket Send(ReadOnlyMemory<byte> message, bool isData = true)
     {
-        if (_status != WebSocketStatus.Open)
+        if (_status != WebSocketStatus.Open && Refused(message.Length, Frame(isData)))
         {
-            ReportNotSent(message.Length, Frame(isData), $"the status is {_status}");
             return this;
         }
 
@@ -161,11 +159,14 @@ public sealed partial class HttpWebSocket
     {
         ConnectionCycle? cycle;
         var queued = false;
-        string? refusal;
         lock (_gate)
         {
-            cycle = AcceptingCycleNoLock(out refusal);
-            if (cycle is not null && !cycle.Lane.TryTake())
+            cycle = AcceptingCycleNoLock(out var refusal);
+            if (cycle is null)
+            {
+                RefuseNoLock(length, type, refusal!);
+            }
+            else if (!cycle.Lane.TryTake())
             {
                 cycle.Lane.Enqueue(SendOp.Message(buffer.AsMemory(0, length), type, buffer, awaited: false));
                 queued = true;
@@ -175,7 +176,7 @@ public sealed partial class HttpWebSocket
         if (cycle is null)
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            ReportNotSent(length, type, refusal!);
+            _dispatcher.Drain();
         }
         else if (!queued)
         {
@@ -423,6 +424,39 @@ public sealed partial class HttpWebSocket
         Log.Error(_logger, Url, error.Kind, error.Message, exception);
         _dispatcher.EnqueueFromHandler(PendingEvent.ForError(error));
         _dispatcher.Drain();
+    }
+
+    /// <summary>
+    /// Refuses a message at once when the status is not <see cref="WebSocketStatus.Open"/> (before its bytes are copied);
+    /// false when the status became open meanwhile and the message is to be sent.
+    /// </summary>
+    private bool Refused(int length, WebSocketMessageType type)
+    {
+        lock (_gate)
+        {
+            if (_status == WebSocketStatus.Open)
+            {
+                return false;
+            }
+
+            RefuseNoLock(length, type, $"the status is {_status}");
+        }
+
+        _dispatcher.Drain();
+        return true;
+    }
+
+    /// <summary>
+    /// Reports a message refused (guarded): queued under the lock that decided it, so it takes its place among the status
+    /// changes it was decided between. A refusal while the cycle ends comes before that cycle's <c>Closed</c>; one that
+    /// names the status <c>Closed</c> comes after it. Refused to a handler, the error follows the event it handles. Call
+    /// <see cref="EventDispatcher.Drain"/> once out of the lock.
+    /// </summary>
+    private void RefuseNoLock(int length, WebSocketMessageType type, string reason)
+    {
+        var error = new WebSocketErrorInfo(WebSocketErrorKind.Send, NotSentMessage(length, type == WebSocketMessageType.Binary, reason));
+        Log.Error(_logger, Url, error.Kind, error.Message, null);
+        _dispatcher.EnqueueFromHandler(PendingEvent.ForError(error));
     }
 
     private void ReportNotSentNoLock(int length, WebSocketMessageType type, string reason, Exception? exception = null)

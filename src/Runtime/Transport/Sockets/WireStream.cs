@@ -252,6 +252,15 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     {
         lock (_writeLock)
         {
+            if (kind == OutboundFrameKind.Close && _closeAccepted && !_disposed && _writeFault is null)
+            {
+                // This side's close frame is already out or on its way, and an endpoint sends only one: the websocket
+                // failing the connection meanwhile (a text frame that is not UTF-8 during the close handshake, before it
+                // noted its own close as sent) closes it with that frame and reports its own failure. Refusing the second
+                // frame made that failure read as a lost connection, which is no error while closing.
+                return default;
+            }
+
             if (RefusalNoLock() is { } refused)
             {
                 return ValueTask.FromException(refused);
