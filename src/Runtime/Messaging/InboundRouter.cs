@@ -199,58 +199,6 @@ public sealed partial class InboundRouter
         return Resolve(client, message, slots, awaitingResponses, cancellationToken);
     }
 
-    /// <summary>
-    /// The name of the contract a message would be routed to, or <see langword="null"/> when it names none (or is not a
-    /// JSON object): a reading pass of its own, made only for metrics while something listens to them.
-    /// </summary>
-    internal string? ContractNameOf(ReadOnlyMemory<byte> message)
-    {
-        var json = message.Span;
-        var slotSpace = default(SlotSpace);
-        var depthSpace = default(DepthSpace);
-        var slots = _layout.SlotCount <= SlotSpace.Length ? ((Span<FieldSlot>)slotSpace)[.._layout.SlotCount] : new FieldSlot[_layout.SlotCount];
-        var stack = _layout.StackSize <= DepthSpace.Length ? ((Span<int>)depthSpace)[.._layout.StackSize] : new int[_layout.StackSize];
-        try
-        {
-            var scanner = new EnvelopeScanner(json, _readerOptions, _layout, slots, stack);
-            if (scanner.Start() != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            ScanEvent found;
-            while ((found = scanner.Next(out _)) != ScanEvent.End)
-            {
-                if (found == ScanEvent.Payload)
-                {
-                    scanner.SkipValue();
-                }
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
-
-        var first = slots[EnvelopeLayout.DiscriminatorSlot];
-        if (!first.IsPresent || first.Repeated || _first.Find(json, first, out var level) != LookupStatus.Found || level is null)
-        {
-            return null;
-        }
-
-        var contract = level.Contract;
-        if (level.Route is { } route)
-        {
-            contract = null;
-            if (slots[route.BySlot] is { IsPresent: true, Repeated: false } second)
-            {
-                level.Seconds!.Find(json, second, out contract);
-            }
-        }
-
-        return contract?.Name;
-    }
-
     /// <summary>After the pass: the request the message answers, or the contract it names, or what is wrong with it.</summary>
     private InboundOutcome Resolve(MessageClient client, ReadOnlyMemory<byte> message, ReadOnlySpan<FieldSlot> slots, bool awaitingResponses, CancellationToken cancellationToken)
     {

@@ -55,7 +55,7 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
         Connection = new HttpWebSocket(url, (WebSocketCallback?)null, options);
         Connection.MessageInterceptor = ReceiveAsync;
         Connection.Listener = this;
-        Connection.ContractOf = _router.ContractNameOf;
+        Connection.ContractOf = ContractNameOf;
         Connection.Closed += FailPendingRequests;
     }
 
@@ -313,6 +313,16 @@ public abstract partial class MessageClient : IAsyncDisposable, IDisposable
         }
 
         return MessageBatch.IsArray(message.Data.Span) ? ReceiveBatchAsync(message.Data) : ReceiveOneAsync(message.Data);
+    }
+
+    /// <summary>
+    /// The name of the contract a text message would be delivered to, for the metrics' contract tag: the arrival pass,
+    /// identifying only, made while something listens to the message sizes.
+    /// </summary>
+    private string? ContractNameOf(ReadOnlyMemory<byte> data)
+    {
+        _router.MatchOnArrival(this, data.Span, answerRequests: false, identify: true, out var contract, out _, out _);
+        return contract?.Name;
     }
 
     /// <summary>Routes one JSON message (a whole frame, or one element of an array frame).</summary>
