@@ -59,5 +59,11 @@ internal static class HandshakeInvokers
         UseCookies = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = System.Net.DecompressionMethods.None,
+
+        // A handshake never reuses a connection: an upgraded one leaves the pool anyway, and one a server refused (its
+        // HTTP answer read) would otherwise wait there for the next attempt, which is no reuse worth having (the next
+        // handshake is a reconnect, usually after a delay) and, on .NET 8, a reset of that idle connection surfaced as
+        // an unobserved task exception from the pool's own read-ahead.
+        PooledConnectionLifetime = TimeSpan.Zero,
     };
 }
