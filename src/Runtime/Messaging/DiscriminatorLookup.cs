@@ -106,6 +106,9 @@ internal sealed class DiscriminatorLookup<TValue>
         return (uint)units <= 9;
     }
 
+    /// <summary>What a string value routes to, from its UTF-8 bytes without escapes; for a level of strings only.</summary>
+    public TValue? FindUnescaped(ReadOnlySpan<byte> utf8) => Find(utf8);
+
     private TValue? Find(ReadOnlySpan<byte> utf8)
     {
         if (_strings!.Find(utf8) is { } exact)

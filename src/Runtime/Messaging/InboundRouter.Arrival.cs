@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CpWebSocket.Messaging.Layout;
 
@@ -20,6 +21,24 @@ public sealed partial class InboundRouter
     /// <param name="present">Whether the record is present.</param>
     /// <returns><see langword="true"/> when the message answered a waiting request.</returns>
     internal bool MatchOnArrival(MessageClient client, ReadOnlySpan<byte> json, bool answerRequests, bool identify, out InboundContract? contract, out Range payload, out bool present)
+    {
+        contract = null;
+        payload = default;
+        present = false;
+        if (_leading && identify && !(answerRequests && MayAnswer(client)) && FindLeading(json) is { } leading)
+        {
+            contract = leading; // flat: the whole message is the record
+            payload = Range.All;
+            present = true;
+            return false;
+        }
+
+        return MatchAll(client, json, answerRequests, identify, out contract, out payload, out present);
+    }
+
+    /// <summary>The full pass of <see cref="MatchOnArrival"/>: every watched member read before anything is decided.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool MatchAll(MessageClient client, ReadOnlySpan<byte> json, bool answerRequests, bool identify, out InboundContract? contract, out Range payload, out bool present)
     {
         contract = null;
         payload = default;

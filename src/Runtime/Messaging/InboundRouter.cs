@@ -24,6 +24,9 @@ public sealed partial class InboundRouter
     private readonly byte[] _quotedDiscriminatorProperty;
     private readonly DiscriminatorLookup<FirstLevel> _first;
 
+    // Whether a message may be routed by its leading bytes (see FindLeading): a flat envelope with string discriminators.
+    private readonly bool _leading;
+
     internal InboundRouter(MessageProtocol protocol, InboundContract[] contracts)
     {
         _protocol = protocol;
@@ -83,6 +86,8 @@ public sealed partial class InboundRouter
                     KindOf(seconds, c => c.Key.Second!.Value, $"second-level values of {route.Route.Discriminator.ToDisplayString()}", contracts));
             }
         }
+
+        _leading = _layout.IsShallow && _first.IsString == true;
     }
 
     /// <summary>The contracts messages are routed to.</summary>
@@ -102,8 +107,15 @@ public sealed partial class InboundRouter
     /// <param name="client">Passed to the handler; its waiting requests are looked up.</param>
     /// <param name="message">The message's UTF-8 bytes.</param>
     /// <param name="cancellationToken">Passed to the handler.</param>
-    internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
-        RouteCore(client, message, readInPlace: true, cancellationToken);
+    internal InboundOutcome Route(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        if (_leading && !MayAnswer(client) && FindLeading(message.Span) is { } contract)
+        {
+            return DeliverWhole(contract, client, message, cancellationToken);
+        }
+
+        return RouteCore(client, message, readInPlace: true, cancellationToken);
+    }
 
     /// <summary>
     /// Routes a message again after <see cref="InboundContract.ReadAndDeliver"/> could not read its payload in place: a
@@ -112,6 +124,8 @@ public sealed partial class InboundRouter
     internal InboundOutcome RouteAgain(MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
         RouteCore(client, message, readInPlace: false, cancellationToken);
 
+    // Not inlined: its frame (the scanner, the slots) would otherwise be set up for every message, leading ones too.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private InboundOutcome RouteCore(MessageClient client, ReadOnlyMemory<byte> message, bool readInPlace, CancellationToken cancellationToken)
     {
         var json = message.Span;
@@ -121,7 +135,7 @@ public sealed partial class InboundRouter
         var depthSpace = default(DepthSpace);
         var slots = _layout.SlotCount <= SlotSpace.Length ? ((Span<FieldSlot>)slotSpace)[.._layout.SlotCount] : new FieldSlot[_layout.SlotCount];
         var stack = _layout.StackSize <= DepthSpace.Length ? ((Span<int>)depthSpace)[.._layout.StackSize] : new int[_layout.StackSize];
-        var awaitingResponses = _layout.RequestIdSlot >= 0 && client.Requests.Count > 0;
+        var awaitingResponses = MayAnswer(client);
 
         // A message that may answer a request is read whole first; any other has its contract found as the pass goes, so
         // that its payload, once reached, is deserialized in place instead of being skipped and read again.
@@ -192,11 +206,75 @@ public sealed partial class InboundRouter
         if (stoppedEarly)
         {
             // Found and unambiguous (checked before stopping), one level, flat: the whole message is the record.
-            var outcome = known!.Deliver(client, message, json, present: true, cancellationToken);
-            return outcome.Kind == InboundOutcomeKind.Failed ? ClassifyFailure(outcome, json) : outcome;
+            return DeliverWhole(known!, client, message, cancellationToken);
         }
 
         return Resolve(client, message, slots, awaitingResponses, cancellationToken);
+    }
+
+    /// <summary>Whether a message may be the response of a waiting request: it must then be read whole before routing.</summary>
+    private bool MayAnswer(MessageClient client) => _layout.RequestIdSlot >= 0 && client.Requests.Count > 0;
+
+    /// <summary>
+    /// The contract of a flat message that opens with its discriminator, found from its leading bytes without a reader:
+    /// <c>{"type":"value"</c> (whitespace allowed between the tokens), the value free of escapes, naming a one-level
+    /// contract, and the rest of the message unable to name the discriminator again. <see langword="null"/> for any other
+    /// message, which the full pass routes. What is not checked here (the rest of the message being JSON) the
+    /// deserializer checks, reading the whole message; a failure there gets the full pass's words (see
+    /// <see cref="DeliverWhole"/>).
+    /// </summary>
+    private InboundContract? FindLeading(ReadOnlySpan<byte> json)
+    {
+        var at = SkipSpace(json, 0);
+        if (at >= json.Length || json[at] != (byte)'{')
+        {
+            return null;
+        }
+
+        at = SkipSpace(json, at + 1);
+        if (!json[at..].StartsWith(_quotedDiscriminatorProperty))
+        {
+            return null;
+        }
+
+        at = SkipSpace(json, at + _quotedDiscriminatorProperty.Length);
+        if (at >= json.Length || json[at] != (byte)':')
+        {
+            return null;
+        }
+
+        at = SkipSpace(json, at + 1);
+        if (at >= json.Length || json[at] != (byte)'"')
+        {
+            return null;
+        }
+
+        var value = json[(at + 1)..];
+        var end = value.IndexOfAny((byte)'"', (byte)'\\');
+        if (end < 0 || value[end] != (byte)'"')
+        {
+            return null;
+        }
+
+        return _first.FindUnescaped(value[..end])?.Contract is { } contract && !MayRepeatDiscriminator(value[(end + 1)..]) ? contract : null;
+    }
+
+    /// <summary>The index of the first byte at or after <paramref name="at"/> that is not JSON whitespace.</summary>
+    private static int SkipSpace(ReadOnlySpan<byte> json, int at)
+    {
+        while (at < json.Length && json[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>Delivers a flat message whose contract is known and unambiguous: the whole message is the record.</summary>
+    private InboundOutcome DeliverWhole(InboundContract contract, MessageClient client, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        var outcome = contract.Deliver(client, message, message.Span, present: true, cancellationToken);
+        return outcome.Kind == InboundOutcomeKind.Failed ? ClassifyFailure(outcome, message.Span) : outcome;
     }
 
     /// <summary>After the pass: the request the message answers, or the contract it names, or what is wrong with it.</summary>

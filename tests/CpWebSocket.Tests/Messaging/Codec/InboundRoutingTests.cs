@@ -43,6 +43,36 @@ public sealed class InboundRoutingTests
         Assert.Empty(client.Errors);
     }
 
+    [Theory]
+    [InlineData("""{"type":"chat.said","room":"lobby","from":"ann","text":"hi"}""")]
+    [InlineData(""" { "type" : "chat.said" , "room":"lobby","from":"ann","text":"hi"} """)]
+    [InlineData("{\r\n\t\"type\":\t\"chat.said\",\n\"room\":\"lobby\",\"from\":\"ann\",\"text\":\"hi\"}")]
+    [InlineData("""{"type":"chat.said","room":"lobby","from":"ann","text":"hi","note":"the \"type\" of room"}""")]
+    public async Task A_message_that_opens_with_its_discriminator_is_routed_whatever_its_whitespace_and_values(string json)
+    {
+        using var client = FlatClient();
+
+        await client.ReceiveText(json);
+
+        Assert.Equal([new Said("lobby", "ann", "hi")], client.Received);
+        Assert.Empty(client.Errors);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"chat.saidx","room":"r"}""", "chat.saidx")]
+    [InlineData("""{"type":"chat","room":"r"}""", "chat")]
+    [InlineData("""{"type":"","room":"r"}""", "")]
+    public async Task A_leading_discriminator_that_names_no_contract_exactly_is_unhandled(string json, string value)
+    {
+        using var client = FlatClient();
+
+        await client.ReceiveText(json);
+
+        Assert.Empty(client.Received);
+        Assert.Empty(client.Errors);
+        Assert.Equal(value, Assert.Single(client.UnhandledMessages).Discriminator.StringValue);
+    }
+
     [Fact]
     public async Task The_discriminator_is_found_wherever_it_stands()
     {
