@@ -28,12 +28,20 @@ public sealed partial class HttpWebSocket
     {
         var buffer = new ReceiveBuffer(_options.MaxMessageSize);
         var waitWithoutBuffer = true;
+        var buffered = cycle.Signals?.BufferedMessagesFor(socket);
+        var socketInMessage = false; // the websocket has read part of the next message: it reads the rest
         try
         {
             while (true)
             {
                 ValueWebSocketReceiveResult result;
-                if (waitWithoutBuffer)
+                if (buffered is not null && !socketInMessage && buffered.TryTakeMessage(out var payload, out var text))
+                {
+                    // Read already, whole and plain: no websocket read needed.
+                    buffer.Write(payload);
+                    result = new ValueWebSocketReceiveResult(payload.Length, text ? WebSocketMessageType.Text : WebSocketMessageType.Binary, endOfMessage: true);
+                }
+                else if (waitWithoutBuffer)
                 {
                     var peek = socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
                     if (!peek.IsCompleted)
@@ -50,6 +58,7 @@ public sealed partial class HttpWebSocket
 
                     if (!result.EndOfMessage)
                     {
+                        socketInMessage = true;
                         continue; // a frame is there: read it into the buffer
                     }
                 }
@@ -70,7 +79,8 @@ public sealed partial class HttpWebSocket
                         return;
                     }
 
-                    if (!result.EndOfMessage)
+                    socketInMessage = !result.EndOfMessage;
+                    if (socketInMessage)
                     {
                         continue;
                     }

@@ -74,6 +74,19 @@ internal sealed class ReceiveBuffer
         }
     }
 
+    /// <summary>Appends <paramref name="data"/>, growing as <see cref="GetFree"/> does.</summary>
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            var free = GetFree().Span;
+            var count = Math.Min(free.Length, data.Length);
+            data[..count].CopyTo(free);
+            Advance(count);
+            data = data[count..];
+        }
+    }
+
     /// <summary>The whole message; its chunks, if any, are copied into one array first.</summary>
     public ReadOnlyMemory<byte> Message
     {

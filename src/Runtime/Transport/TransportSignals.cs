@@ -51,6 +51,21 @@ internal sealed class TransportSignals
     /// </summary>
     public Func<TimeSpan, Task>? DrainUntilPeerCloses { get; set; }
 
+    private WebSocket? _bufferedFor;
+    private IBufferedMessages? _buffered;
+
+    /// <summary>
+    /// Offers the messages the transport has read already, for the connection that reads <paramref name="socket"/> to
+    /// take without a websocket read; by a transport that buffers what it reads.
+    /// </summary>
+    public void OfferBufferedMessages(WebSocket socket, IBufferedMessages messages) => (_bufferedFor, _buffered) = (socket, messages);
+
+    /// <summary>
+    /// The buffered messages offered for <paramref name="socket"/>, or <see langword="null"/>: only the one reader of
+    /// that socket may take them (another socket over the same connection, such as Websocket.Client's, reads its own).
+    /// </summary>
+    public IBufferedMessages? BufferedMessagesFor(WebSocket socket) => ReferenceEquals(socket, _bufferedFor) ? _buffered : null;
+
     public void OnCloseSent(WebSocketCloseStatus status) => Interlocked.CompareExchange(ref _sentCloseStatus, (int)status, -1);
 
     public void OnRefused(long announcedSize) => Interlocked.CompareExchange(ref _refusedSize, announcedSize, -1);

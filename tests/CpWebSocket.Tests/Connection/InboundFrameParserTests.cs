@@ -92,4 +92,34 @@ public sealed class InboundFrameParserTests
         Assert.False(parser.Accept(header));
         Assert.Equal(1L << 62, parser.Refused);
     }
+    [Theory]
+    [MemberData(nameof(Chunks))]
+    public void The_frame_in_progress_ends_where_the_next_one_starts_whatever_the_split(int chunk)
+    {
+        byte[][] frames = [Frame(0x9, true, 0), Frame(0x1, true, 100), Frame(0x2, false, 300), Frame(0x0, true, 70_000), Frame(0x8, true, 2)];
+        byte[] stream = [.. frames.SelectMany(frame => frame)];
+        var follower = new InboundFrameParser(limit: long.MaxValue);
+        var ends = new List<int>();
+        var offset = 0;
+        var started = 0;
+
+        // Hands out the stream in parts of at most `chunk` bytes, each cut at the end of the frame in progress.
+        while (offset < stream.Length)
+        {
+            var available = stream.AsSpan(offset, Math.Min(chunk, stream.Length - offset));
+            var length = follower.CurrentFrameLength(available);
+            Assert.InRange(length, 1, available.Length);
+            follower.Accept(available[..length], enforceLimit: false);
+            offset += length;
+            if (follower.AtFrameStart)
+            {
+                ends.Add(offset);
+                Assert.Equal(frames[ends.Count - 1].Length, offset - started);
+                started = offset;
+            }
+        }
+
+        Assert.Equal(frames.Length, ends.Count);
+        Assert.True(follower.CloseReceived);
+    }
 }

@@ -51,15 +51,47 @@ public sealed class RawWebSocketPeer : IAsyncDisposable
         return frame;
     }
 
-    /// <summary>Reads the client's frames until a close frame; returns its status code, or null when the stream ended first.</summary>
-    public static async Task<int?> ReadCloseAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// A server frame carrying <paramref name="payload"/>: <paramref name="first"/> is its first byte (FIN, RSV and
+    /// opcode); masked only when <paramref name="masked"/> (which a server must never do).
+    /// </summary>
+    public static byte[] Frame(byte first, ReadOnlySpan<byte> payload, bool masked = false)
     {
+        var extended = payload.Length < 126 ? 0 : payload.Length <= ushort.MaxValue ? 2 : 8;
+        var maskLength = masked ? 4 : 0;
+        var frame = new byte[2 + extended + maskLength + payload.Length];
+        frame[0] = first;
+        frame[1] = (byte)((masked ? 0x80 : 0) | (extended == 0 ? payload.Length : extended == 2 ? 126 : 127));
+        if (extended == 2)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(2), (ushort)payload.Length);
+        }
+        else if (extended == 8)
+        {
+            BinaryPrimitives.WriteUInt64BigEndian(frame.AsSpan(2), (ulong)payload.Length);
+        }
+
+        payload.CopyTo(frame.AsSpan(2 + extended + maskLength)); // a zero mask leaves the payload as it is
+        return frame;
+    }
+
+    /// <summary>Reads the client's frames until a close frame; returns its status code, or null when the stream ended first.</summary>
+    public static async Task<int?> ReadCloseAsync(Stream stream, CancellationToken cancellationToken) =>
+        (await ReadFramesAsync(stream, cancellationToken)).Close;
+
+    /// <summary>
+    /// Reads the client's frames until a close frame: the payloads of the pongs among them, in order, and the close
+    /// frame's status code (null when the stream ended first, or the close frame had none).
+    /// </summary>
+    public static async Task<(List<byte[]> Pongs, int? Close)> ReadFramesAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var pongs = new List<byte[]>();
         var header = new byte[14];
         while (true)
         {
             if (!await ReadExactlyOrEndAsync(stream, header.AsMemory(0, 2), cancellationToken))
             {
-                return null;
+                return (pongs, null);
             }
 
             var opcode = header[0] & 0x0F;
@@ -67,7 +99,7 @@ public sealed class RawWebSocketPeer : IAsyncDisposable
             var extra = length == 126 ? 2 : length == 127 ? 8 : 0;
             if (!await ReadExactlyOrEndAsync(stream, header.AsMemory(2, extra + 4), cancellationToken))
             {
-                return null;
+                return (pongs, null);
             }
 
             length = extra switch
@@ -79,7 +111,7 @@ public sealed class RawWebSocketPeer : IAsyncDisposable
             var payload = new byte[length];
             if (!await ReadExactlyOrEndAsync(stream, payload, cancellationToken))
             {
-                return null;
+                return (pongs, null);
             }
 
             var mask = header.AsSpan(2 + extra, 4);
@@ -90,7 +122,12 @@ public sealed class RawWebSocketPeer : IAsyncDisposable
 
             if (opcode == 0x8)
             {
-                return payload.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(payload) : null;
+                return (pongs, payload.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(payload) : null);
+            }
+
+            if (opcode == 0xA)
+            {
+                pongs.Add(payload);
             }
         }
     }

@@ -46,6 +46,38 @@ internal struct InboundFrameParser
     /// <summary>Whether a whole close frame from the peer has gone by.</summary>
     public bool CloseReceived { get; private set; }
 
+    /// <summary>Whether the next byte starts a frame.</summary>
+    public readonly bool AtFrameStart => _headerRead == 0 && _payloadRemaining == 0;
+
+    /// <summary>
+    /// How many of the leading bytes of <paramref name="data"/> belong to the frame in progress (or to the frame they
+    /// start): all of them when its end is not among them. Changes nothing.
+    /// </summary>
+    /// <param name="data">The next bytes, in order.</param>
+    public readonly int CurrentFrameLength(ReadOnlySpan<byte> data)
+    {
+        var follower = this;
+        var at = 0;
+        while (at < data.Length)
+        {
+            if (follower._payloadRemaining > 0)
+            {
+                return (int)Math.Min(data.Length, at + follower._payloadRemaining);
+            }
+
+            if (follower.ReadHeaderByte(data[at++]))
+            {
+                follower.OnHeader(enforceLimit: false);
+                if (follower._payloadRemaining == 0)
+                {
+                    return at;
+                }
+            }
+        }
+
+        return data.Length;
+    }
+
     /// <summary>Follows <paramref name="data"/>; false when a frame in it announces a message over the limit.</summary>
     /// <param name="data">The next bytes from the server, in order.</param>
     /// <param name="enforceLimit">False once the connection is being refused: frames are only followed.</param>

@@ -43,6 +43,7 @@ public sealed class SocketsWebSocketTransport : WebSocketTransport
 #endif
                 DangerousDeflateOptions = deflate,
             });
+            signals.OfferBufferedMessages(socket, wire);
             context.Signals = signals;
             response = null; // the socket owns the connection now; disposing the response would close it
             return socket;

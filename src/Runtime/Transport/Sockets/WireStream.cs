@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
+using System.Text.Unicode;
 
 namespace CpWebSocket.Transport.Sockets;
 
@@ -28,10 +30,13 @@ namespace CpWebSocket.Transport.Sockets;
 /// follow it.
 /// </para>
 /// </remarks>
-internal sealed class WireStream : Stream, IThreadPoolWorkItem
+internal sealed class WireStream : Stream, IThreadPoolWorkItem, IBufferedMessages
 {
     /// <summary>The most bytes a batch of coalesced frames holds.</summary>
     public const int BatchCapacity = 64 * 1024;
+
+    /// <summary>How many bytes one read from the connection takes at most, for the websocket's many small reads to share.</summary>
+    public const int ReadChunk = 16 * 1024;
 
     /// <summary>How long a refusal waits for the peer's close frame before the connection is dropped.</summary>
     private static readonly TimeSpan RefusalLinger = TimeSpan.FromSeconds(1);
@@ -47,6 +52,15 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
     private InboundFrameParser _parser;
     private bool _refusing;
     private bool _waitedForData;
+
+    // The read buffer and its checked bytes not yet handed out, [_readStart, _readEnd): rented while data flows, given
+    // back when the stream waits for data with a zero-byte read, ends or fails. Touched by the reader only.
+    private byte[]? _readBuffer;
+    private int _readStart;
+    private int _readEnd;
+
+    // Follows the bytes handed out (to the websocket, or taken as whole messages), so that no read goes past a frame's end.
+    private InboundFrameParser _handedOut = new(long.MaxValue);
 
     // Guarded by _writeLock.
     private bool _writing;
@@ -88,11 +102,64 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        var buffered = _readEnd - _readStart;
+        if (buffered > 0)
+        {
+            return new ValueTask<int>(TakeBuffered(buffer.Span));
+        }
+
         if (_refusing)
         {
+            ReleaseReadBuffer();
             return RefuseAsync();
         }
 
+        if (buffer.Length == 0 || buffer.Length >= ReadChunk)
+        {
+            // A zero-byte read waits for data holding no buffer; a read as large as a chunk needs no copy through one.
+            ReleaseReadBuffer();
+            return ReadDirectAsync(buffer, cancellationToken);
+        }
+
+        // A zero-byte read first: when no data is there yet, the wait holds no buffer (an idle connection holds none).
+        ValueTask<int> ready;
+        try
+        {
+            ready = _inner.ReadAsync(Memory<byte>.Empty, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<int>(ex);
+        }
+
+        if (!ready.IsCompletedSuccessfully)
+        {
+            ReleaseReadBuffer();
+            return FillAfterWaitAsync(ready, buffer, cancellationToken);
+        }
+
+        ValueTask<int> fill;
+        try
+        {
+            fill = _inner.ReadAsync(_readBuffer ??= ArrayPool<byte>.Shared.Rent(ReadChunk), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            ReleaseReadBuffer();
+            return ValueTask.FromException<int>(ex);
+        }
+
+        if (!fill.IsCompletedSuccessfully)
+        {
+            return FillAfterAsync(fill, buffer);
+        }
+
+        var count = Filled(buffer.Span, fill.Result);
+        return count >= 0 ? new ValueTask<int>(count) : RefuseAsync();
+    }
+
+    private ValueTask<int> ReadDirectAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
         ValueTask<int> read;
         try
         {
@@ -106,6 +173,170 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
         return read.IsCompletedSuccessfully ? Inspect(buffer, read.Result) : ReadAfterAsync(read, buffer);
     }
 
+    /// <summary>
+    /// Copies buffered bytes (checked already) into <paramref name="destination"/>, no further than the end of the frame
+    /// they belong to; 0 for a zero-byte read.
+    /// </summary>
+    private int TakeBuffered(Span<byte> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return 0;
+        }
+
+        var available = _readBuffer.AsSpan(_readStart, _readEnd - _readStart);
+        var taken = available[..Math.Min(_handedOut.CurrentFrameLength(available), destination.Length)];
+        taken.CopyTo(destination);
+        _handedOut.Accept(taken, enforceLimit: false);
+        _readStart += taken.Length;
+        return taken.Length;
+    }
+
+    /// <inheritdoc />
+    public bool TryTakeMessage(out ReadOnlySpan<byte> payload, out bool text)
+    {
+        payload = default;
+        text = false;
+        var available = _readEnd - _readStart;
+        if (available < 2 || !_handedOut.AtFrameStart)
+        {
+            return false;
+        }
+
+        var frame = _readBuffer.AsSpan(_readStart, available);
+        var opcode = frame[0] & 0x0F;
+        if ((frame[0] & 0xF0) != 0x80 || (frame[1] & 0x80) != 0 || opcode is not (0x1 or 0x2))
+        {
+            return false; // a fragment, compressed or reserved bits, masked, or not a data frame: the websocket decides
+        }
+
+        int headerLength;
+        long length = frame[1];
+        if (length < 126)
+        {
+            headerLength = 2;
+        }
+        else if (length == 126)
+        {
+            headerLength = 4;
+            length = available >= headerLength ? BinaryPrimitives.ReadUInt16BigEndian(frame[2..]) : long.MaxValue;
+        }
+        else
+        {
+            headerLength = 10;
+            length = available >= headerLength ? (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(frame[2..]), (ulong)long.MaxValue) : long.MaxValue;
+        }
+
+        if (length > available - headerLength)
+        {
+            return false; // not read whole yet
+        }
+
+        var body = frame.Slice(headerLength, (int)length);
+        text = opcode == 0x1;
+        if (text && !Utf8.IsValid(body))
+        {
+            return false; // the websocket fails the connection with its usual close status
+        }
+
+        payload = body;
+        _readStart += headerLength + (int)length;
+        return true;
+    }
+
+    /// <summary>
+    /// A chunk was read into the read buffer: its frames are checked (bytes from a refused frame on are never handed
+    /// out), and the first of it is copied into <paramref name="destination"/>. -1 when the refusal is due now.
+    /// </summary>
+    private int Filled(Span<byte> destination, int count)
+    {
+        if (count == 0)
+        {
+            ReleaseReadBuffer(); // the end of the stream
+            return 0;
+        }
+
+        NoteArrival();
+        var accepted = count;
+        if (!_parser.Accept(_readBuffer.AsSpan(0, count)))
+        {
+            // The frames before the refused one are still read; the refusal comes with the read after them.
+            _refusing = true;
+            accepted = _parser.RefusedAt;
+        }
+
+        _readStart = 0;
+        _readEnd = accepted;
+        if (accepted == 0)
+        {
+            ReleaseReadBuffer();
+            return -1;
+        }
+
+        return TakeBuffered(destination);
+    }
+
+    private void NoteArrival()
+    {
+        if (_waitedForData)
+        {
+            // Stamped only after a wait (a read, or a zero-byte read, that did not complete at once): a read that completes
+            // at once takes bytes that were already there.
+            _waitedForData = false;
+            _signals.OnReceived();
+        }
+    }
+
+    /// <summary>Waits for data without a buffer, then reads what came into the read buffer.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> FillAfterWaitAsync(ValueTask<int> ready, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        await ready.ConfigureAwait(false);
+        _waitedForData = true;
+        int count;
+        try
+        {
+            count = await _inner.ReadAsync(_readBuffer ??= ArrayPool<byte>.Shared.Rent(ReadChunk), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ReleaseReadBuffer();
+            throw;
+        }
+
+        var taken = Filled(buffer.Span, count);
+        return taken >= 0 ? taken : await RefuseAsync().ConfigureAwait(false);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> FillAfterAsync(ValueTask<int> fill, Memory<byte> buffer)
+    {
+        int count;
+        try
+        {
+            count = await fill.ConfigureAwait(false);
+        }
+        catch
+        {
+            ReleaseReadBuffer();
+            throw;
+        }
+
+        _waitedForData = true;
+        var taken = Filled(buffer.Span, count);
+        return taken >= 0 ? taken : await RefuseAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Gives the read buffer back to the pool; only the reader calls it, between reads into the buffer.</summary>
+    private void ReleaseReadBuffer()
+    {
+        if (_readBuffer is { } chunk)
+        {
+            _readBuffer = null;
+            _readStart = _readEnd = 0;
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -174,11 +405,13 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem
 
         if (_parser.Accept(buffer.Span[..count]))
         {
+            _handedOut.Accept(buffer.Span[..count], enforceLimit: false);
             return new ValueTask<int>(count);
         }
 
         // The frames before the refused one are still read; the refusal comes with the next read.
         _refusing = true;
+        _handedOut.Accept(buffer.Span[.._parser.RefusedAt], enforceLimit: false);
         return _parser.RefusedAt > 0 ? new ValueTask<int>(_parser.RefusedAt) : RefuseAsync();
     }
 
