@@ -12,7 +12,7 @@ namespace CpWebSocket.Benchmarks.Benchmarks;
 /// loop with System.Text.Json). <c>Raw</c>: each is handed over as bytes (the raw lane, against the same loop that only
 /// counts). Times and allocations are per message.
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
+[Config(typeof(PushBenchmarkConfig))]
 public class PushBenchmarks
 {
     public const int Messages = 100_000;
