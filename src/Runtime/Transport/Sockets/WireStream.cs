@@ -38,6 +38,9 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem, IBufferedMessage
     /// <summary>How many bytes one read from the connection takes at most, for the websocket's many small reads to share.</summary>
     public const int ReadChunk = 16 * 1024;
 
+    /// <summary>The read buffer of a read that will likely wait for data (the one before it emptied the connection).</summary>
+    public const int WaitChunk = 4 * 1024;
+
     /// <summary>How long a refusal waits for the peer's close frame before the connection is dropped.</summary>
     private static readonly TimeSpan RefusalLinger = TimeSpan.FromSeconds(1);
 
@@ -53,11 +56,13 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem, IBufferedMessage
     private bool _refusing;
     private bool _waitedForData;
 
-    // The read buffer and its checked bytes not yet handed out, [_readStart, _readEnd): rented while data flows, given
-    // back when the stream waits for data with a zero-byte read, ends or fails. Touched by the reader only.
+    // The read buffer and its checked bytes not yet handed out, [_readStart, _readEnd): rented while data flows (small
+    // when a read will likely wait), given back when the stream waits for data with a zero-byte read, ends or fails.
+    // Touched by the reader only.
     private byte[]? _readBuffer;
     private int _readStart;
     private int _readEnd;
+    private bool _streaming;
 
     // Follows the bytes handed out (to the websocket, or taken as whole messages), so that no read goes past a frame's end.
     private InboundFrameParser _handedOut = new(long.MaxValue);
@@ -121,27 +126,10 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem, IBufferedMessage
             return ReadDirectAsync(buffer, cancellationToken);
         }
 
-        // A zero-byte read first: when no data is there yet, the wait holds no buffer (an idle connection holds none).
-        ValueTask<int> ready;
-        try
-        {
-            ready = _inner.ReadAsync(Memory<byte>.Empty, cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            return ValueTask.FromException<int>(ex);
-        }
-
-        if (!ready.IsCompletedSuccessfully)
-        {
-            ReleaseReadBuffer();
-            return FillAfterWaitAsync(ready, buffer, cancellationToken);
-        }
-
         ValueTask<int> fill;
         try
         {
-            fill = _inner.ReadAsync(_readBuffer ??= ArrayPool<byte>.Shared.Rent(ReadChunk), cancellationToken);
+            fill = _inner.ReadAsync(RentChunk(), cancellationToken);
         }
         catch (Exception ex)
         {
@@ -156,6 +144,22 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem, IBufferedMessage
 
         var count = Filled(buffer.Span, fill.Result);
         return count >= 0 ? new ValueTask<int>(count) : RefuseAsync();
+    }
+
+    /// <summary>
+    /// The read buffer for the next read from the connection: <see cref="ReadChunk"/> bytes while data keeps coming (the
+    /// last read filled its buffer), <see cref="WaitChunk"/> bytes otherwise, as the next read will likely wait for data
+    /// and holds its buffer meanwhile.
+    /// </summary>
+    private byte[] RentChunk()
+    {
+        var size = _streaming ? ReadChunk : WaitChunk;
+        if (_readBuffer is { } held && held.Length != size)
+        {
+            ReleaseReadBuffer();
+        }
+
+        return _readBuffer ??= ArrayPool<byte>.Shared.Rent(size);
     }
 
     private ValueTask<int> ReadDirectAsync(Memory<byte> buffer, CancellationToken cancellationToken)
@@ -257,6 +261,7 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem, IBufferedMessage
         }
 
         NoteArrival();
+        _streaming = count == _readBuffer!.Length; // more was likely there: the next read takes a full chunk
         var accepted = count;
         if (!_parser.Accept(_readBuffer.AsSpan(0, count)))
         {
@@ -285,27 +290,6 @@ internal sealed class WireStream : Stream, IThreadPoolWorkItem, IBufferedMessage
             _waitedForData = false;
             _signals.OnReceived();
         }
-    }
-
-    /// <summary>Waits for data without a buffer, then reads what came into the read buffer.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> FillAfterWaitAsync(ValueTask<int> ready, Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        await ready.ConfigureAwait(false);
-        _waitedForData = true;
-        int count;
-        try
-        {
-            count = await _inner.ReadAsync(_readBuffer ??= ArrayPool<byte>.Shared.Rent(ReadChunk), cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            ReleaseReadBuffer();
-            throw;
-        }
-
-        var taken = Filled(buffer.Span, count);
-        return taken >= 0 ? taken : await RefuseAsync().ConfigureAwait(false);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
