@@ -17,10 +17,13 @@ public static class HomeAssistantSession
             var ok = ha.WaitForAsync<AuthOk>(cancellationToken: ct);
             var invalid = ha.WaitForAsync<AuthInvalid>(cancellationToken: ct);
             await ha.SendAsync(new Auth(token), ct);
-            if (await Task.WhenAny(ok, invalid) == invalid)
+            await Task.WhenAny(ok, invalid);
+            if (invalid.IsCompletedSuccessfully) // first: the close that follows auth_invalid fails the other wait
             {
                 throw new UnauthorizedAccessException($"Home Assistant refused the token: {(await invalid).Message}");
             }
+
+            await ok;
         });
         // README: home assistant session (end)
         before?.Invoke(ha);
