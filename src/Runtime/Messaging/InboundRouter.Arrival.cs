@@ -55,17 +55,26 @@ public sealed partial class InboundRouter
                 return false;
             }
 
+            // A shallow envelope's pass may stop once every watched member was found and the rest cannot name one again:
+            // a 64 KiB response is then read by its deserializer alone, not by this pass first. What the rest holds is
+            // checked by that deserializer (a response that is not JSON fails its request with the reason).
+            var found = 0;
+            var all = _quotedWatchedNames.Length > 0 ? slots.Length : -1;
             while (true)
             {
-                var found = scanner.Next(out _);
-                if (found == ScanEvent.End)
+                var next = scanner.Next(out var slot);
+                if (next == ScanEvent.End)
                 {
                     break;
                 }
 
-                if (found == ScanEvent.Payload)
+                if (next == ScanEvent.Payload)
                 {
                     scanner.SkipValue();
+                }
+                else if (!slots[slot].Repeated && ++found == all && !MayRepeatWatched(json[(int)scanner.Consumed..]))
+                {
+                    break;
                 }
             }
         }

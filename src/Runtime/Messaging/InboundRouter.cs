@@ -27,6 +27,10 @@ public sealed partial class InboundRouter
     // Whether a message may be routed by its leading bytes (see FindLeading): a flat envelope with string discriminators.
     private readonly bool _leading;
 
+    // Of a shallow envelope, every watched name quoted ("type", "id"): a pass that found them all may stop when the
+    // rest of the message contains none of them and no escape (see MayRepeatWatched). Empty for other envelopes.
+    private readonly byte[][] _quotedWatchedNames;
+
     internal InboundRouter(MessageProtocol protocol, InboundContract[] contracts)
     {
         _protocol = protocol;
@@ -88,6 +92,7 @@ public sealed partial class InboundRouter
         }
 
         _leading = _layout.IsShallow && _first.IsString == true;
+        _quotedWatchedNames = _layout.IsShallow ? [.. _layout.Root.Children.ToArray().Select(child => (byte[])[(byte)'"', .. child.NameUtf8, (byte)'"'])] : [];
     }
 
     /// <summary>The contracts messages are routed to.</summary>
@@ -482,6 +487,28 @@ public sealed partial class InboundRouter
     /// </summary>
     private bool MayRepeatDiscriminator(ReadOnlySpan<byte> rest) =>
         rest.IndexOf((byte)'\\') >= 0 || rest.IndexOf(_quotedDiscriminatorProperty) >= 0;
+
+    /// <summary>
+    /// Whether the rest of a message might name a watched member again: one's quoted name occurs in it, or an escape that
+    /// could spell one. Vectorized searches, far cheaper than reading the rest as JSON.
+    /// </summary>
+    private bool MayRepeatWatched(ReadOnlySpan<byte> rest)
+    {
+        if (rest.IndexOf((byte)'\\') >= 0)
+        {
+            return true;
+        }
+
+        foreach (var name in _quotedWatchedNames)
+        {
+            if (rest.IndexOf(name) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The one kind of a level's values, or <see langword="null"/> when it has none; throws when they mix kinds.</summary>
     private static bool? KindOf<T>(IEnumerable<T> items, Func<T, MessageDiscriminator> value, string what, InboundContract[] contracts)

@@ -86,40 +86,8 @@ public sealed class RawWebSocketPeer : IAsyncDisposable
     public static async Task<(List<byte[]> Pongs, int? Close)> ReadFramesAsync(Stream stream, CancellationToken cancellationToken)
     {
         var pongs = new List<byte[]>();
-        var header = new byte[14];
-        while (true)
+        while (await ReadFrameAsync(stream, cancellationToken) is var (opcode, payload))
         {
-            if (!await ReadExactlyOrEndAsync(stream, header.AsMemory(0, 2), cancellationToken))
-            {
-                return (pongs, null);
-            }
-
-            var opcode = header[0] & 0x0F;
-            long length = header[1] & 0x7F;
-            var extra = length == 126 ? 2 : length == 127 ? 8 : 0;
-            if (!await ReadExactlyOrEndAsync(stream, header.AsMemory(2, extra + 4), cancellationToken))
-            {
-                return (pongs, null);
-            }
-
-            length = extra switch
-            {
-                2 => BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(2)),
-                8 => (long)BinaryPrimitives.ReadUInt64BigEndian(header.AsSpan(2)),
-                _ => length,
-            };
-            var payload = new byte[length];
-            if (!await ReadExactlyOrEndAsync(stream, payload, cancellationToken))
-            {
-                return (pongs, null);
-            }
-
-            var mask = header.AsSpan(2 + extra, 4);
-            for (var i = 0; i < payload.Length; i++)
-            {
-                payload[i] ^= mask[i & 3];
-            }
-
             if (opcode == 0x8)
             {
                 return (pongs, payload.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(payload) : null);
@@ -130,6 +98,46 @@ public sealed class RawWebSocketPeer : IAsyncDisposable
                 pongs.Add(payload);
             }
         }
+
+        return (pongs, null);
+    }
+
+    /// <summary>Reads one frame of the client's, unmasked; <see langword="null"/> when the stream ended first.</summary>
+    public static async Task<(int Opcode, byte[] Payload)?> ReadFrameAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var header = new byte[14];
+        if (!await ReadExactlyOrEndAsync(stream, header.AsMemory(0, 2), cancellationToken))
+        {
+            return null;
+        }
+
+        var opcode = header[0] & 0x0F;
+        long length = header[1] & 0x7F;
+        var extra = length == 126 ? 2 : length == 127 ? 8 : 0;
+        if (!await ReadExactlyOrEndAsync(stream, header.AsMemory(2, extra + 4), cancellationToken))
+        {
+            return null;
+        }
+
+        length = extra switch
+        {
+            2 => BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(2)),
+            8 => (long)BinaryPrimitives.ReadUInt64BigEndian(header.AsSpan(2)),
+            _ => length,
+        };
+        var payload = new byte[length];
+        if (!await ReadExactlyOrEndAsync(stream, payload, cancellationToken))
+        {
+            return null;
+        }
+
+        var mask = header.AsSpan(2 + extra, 4);
+        for (var i = 0; i < payload.Length; i++)
+        {
+            payload[i] ^= mask[i & 3];
+        }
+
+        return (opcode, payload);
     }
 
     /// <inheritdoc />
