@@ -34,6 +34,7 @@ public sealed class InMemoryServer<TClient> : IAsyncDisposable
     // A connection's handler runs on the thread pool, so two of them can start in either order: the peers are handed
     // out by their connection's number instead, in the order the clients connected.
     private readonly Dictionary<int, TaskCompletionSource<TestPeer>> _byNumber = [];
+    private readonly Dictionary<InMemoryConnection, TestPeer> _byConnection = [];
     private int _accepted;
 
     /// <summary>Creates a server with the default options.</summary>
@@ -51,7 +52,7 @@ public sealed class InMemoryServer<TClient> : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _codec = new PeerCodec(ClientProtocols.Of(typeof(TClient)));
-        Transport = new InMemoryTransport(ServeAsync);
+        Transport = new InMemoryTransport(ServeAsync, Register);
     }
 
     /// <summary>
@@ -175,13 +176,27 @@ public sealed class InMemoryServer<TClient> : IAsyncDisposable
         }
     }
 
-    private Task ServeAsync(InMemoryConnection connection)
+    /// <summary>
+    /// Makes the connection's peer, on the client's connect: by the time the client's open completes, an accept finds it,
+    /// however long the connection's handler takes to start.
+    /// </summary>
+    private void Register(InMemoryConnection connection)
     {
         var peer = new TestPeer(connection, _codec, Options, _answers, TypeDisplay.Of(typeof(TClient)));
         lock (_peers)
         {
             _peers.Add(peer);
+            _byConnection.Add(connection, peer);
             Slot(connection.Number).TrySetResult(peer);
+        }
+    }
+
+    private Task ServeAsync(InMemoryConnection connection)
+    {
+        TestPeer peer;
+        lock (_peers)
+        {
+            peer = _byConnection[connection];
         }
 
         return peer.RunAsync();

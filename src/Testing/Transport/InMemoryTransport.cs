@@ -23,6 +23,7 @@ namespace CpWebSocket.Testing.Transport;
 public sealed class InMemoryTransport : WebSocketTransport
 {
     private readonly Func<InMemoryConnection, Task> _serve;
+    private readonly Action<InMemoryConnection>? _connected;
     private readonly List<InMemoryConnection> _connections = [];
     private readonly List<Task> _serving = [];
 
@@ -32,9 +33,17 @@ public sealed class InMemoryTransport : WebSocketTransport
     /// end of the websocket is disposed when it completes.
     /// </param>
     public InMemoryTransport(Func<InMemoryConnection, Task> serve)
+        : this(serve, connected: null)
+    {
+    }
+
+    /// <param name="serve">Runs each connection's server side, on the thread pool.</param>
+    /// <param name="connected">Told of each connection before the client's connect completes, on the connecting thread.</param>
+    internal InMemoryTransport(Func<InMemoryConnection, Task> serve, Action<InMemoryConnection>? connected)
     {
         ArgumentNullException.ThrowIfNull(serve);
         _serve = serve;
+        _connected = connected;
     }
 
     /// <summary>The connections made so far, in order.</summary>
@@ -77,10 +86,16 @@ public sealed class InMemoryTransport : WebSocketTransport
         });
         var server = WebSocket.CreateFromStream(link.Server, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
 
+        InMemoryConnection connection;
         lock (_connections)
         {
-            var connection = new InMemoryConnection(_connections.Count + 1, context, server, link);
+            connection = new InMemoryConnection(_connections.Count + 1, context, server, link);
             _connections.Add(connection);
+        }
+
+        _connected?.Invoke(connection);
+        lock (_connections)
+        {
             _serving.Add(Task.Run(() => ServeAsync(connection), CancellationToken.None));
         }
 

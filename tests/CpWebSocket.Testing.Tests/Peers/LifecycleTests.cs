@@ -27,6 +27,23 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_connection_is_there_to_accept_as_soon_as_the_clients_open_completes()
+    {
+        // No wait at all: the peer must exist when OpenAsync returns, not when its handler first runs on the thread pool.
+        var now = new InMemoryServerOptions { WaitTimeout = TimeSpan.Zero };
+        for (var i = 0; i < 20; i++)
+        {
+            await using var server = new InMemoryServer<ChatClient>(now);
+            await using var chat = new ChatClient(server.Url, new HttpWebSocketOptions { Transport = server.Transport });
+            await chat.OpenAsync();
+
+            var peer = await server.AcceptAsync();
+
+            Assert.True(peer.IsConnected);
+        }
+    }
+
+    [Fact]
     public async Task Connections_are_accepted_in_the_order_the_clients_connected()
     {
         await using var server = new InMemoryServer<ChatClient>();
