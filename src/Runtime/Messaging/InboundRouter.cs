@@ -481,25 +481,24 @@ public sealed partial class InboundRouter
         return failed;
     }
 
-    /// <summary>
-    /// Whether the rest of a message might name the discriminator property again: its quoted name occurs in it, or an
-    /// escape that could spell it. Both searches are vectorized, far cheaper than reading the rest as JSON.
-    /// </summary>
-    private bool MayRepeatDiscriminator(ReadOnlySpan<byte> rest) =>
-        rest.IndexOf((byte)'\\') >= 0 || rest.IndexOf(_quotedDiscriminatorProperty) >= 0;
+    /// <summary>Whether the rest of a message might name the discriminator property again (see <see cref="MayName"/>).</summary>
+    private bool MayRepeatDiscriminator(ReadOnlySpan<byte> rest) => MayName(rest, [_quotedDiscriminatorProperty]);
+
+    /// <summary>Whether the rest of a message might name a watched member again (see <see cref="MayName"/>).</summary>
+    private bool MayRepeatWatched(ReadOnlySpan<byte> rest) => MayName(rest, _quotedWatchedNames);
 
     /// <summary>
-    /// Whether the rest of a message might name a watched member again: one's quoted name occurs in it, or an escape that
-    /// could spell one. Vectorized searches, far cheaper than reading the rest as JSON.
+    /// Whether <paramref name="rest"/> might name one of <paramref name="quotedNames"/> as a member: a quoted name occurs
+    /// in it, or an escape that could spell one. Vectorized searches, far cheaper than reading the rest as JSON.
     /// </summary>
-    private bool MayRepeatWatched(ReadOnlySpan<byte> rest)
+    private static bool MayName(ReadOnlySpan<byte> rest, ReadOnlySpan<byte[]> quotedNames)
     {
         if (rest.IndexOf((byte)'\\') >= 0)
         {
             return true;
         }
 
-        foreach (var name in _quotedWatchedNames)
+        foreach (var name in quotedNames)
         {
             if (rest.IndexOf(name) >= 0)
             {
